@@ -1,0 +1,11 @@
+/** Public surface of the framework-free iStandaarden core. */
+export * from './catalogus';
+export * from './input';
+export * from './validate';
+export type { RegelFinding, Regel, RegelContext } from './regels/regel';
+export { runRegels } from './regels/engine';
+export { ALLE_REGELS } from './regels/registry';
+export { XmlElement } from './xml/element';
+export { scanXml, XmlInputError } from './xml/scanner';
+export { SchemaSet, SchemaDirectoryError } from './xsd/schema-set';
+export type { XsdFinding } from './xsd/validate-xsd';

@@ -1,0 +1,90 @@
+import { berichtVoorNamespace, type BerichtDefinitie } from './catalogus';
+
+/** 25 MB: the GGK envelope limit (OP192; Fo01 IB003/IB012). */
+export const DEFAULT_MAX_BYTES = 25 * 1024 * 1024;
+
+/** Input that is refused before any parsing. The message never repeats the content. */
+export class BerichtInputError extends Error {
+  constructor(
+    message: string,
+    readonly line: number | null = null,
+  ) {
+    super(message);
+    this.name = 'BerichtInputError';
+  }
+}
+
+export interface PreparedInput {
+  /** UTF-8 bytes without byte-order mark. */
+  bytes: Uint8Array;
+  text: string;
+  /** Null when the root namespace is not an iWmo/iJw 3.2 bericht. */
+  bericht: BerichtDefinitie | null;
+  rootNamespace: string;
+}
+
+const decoder = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * Size cap, encoding and prolog checks that must pass before libxml2 or the scanner see the input;
+ * then detects the bericht from the root element's namespace (any prefix, or a default namespace).
+ */
+export function prepareInput(raw: Uint8Array, maxBytes = DEFAULT_MAX_BYTES): PreparedInput {
+  if (raw.byteLength > maxBytes) {
+    throw new BerichtInputError(`bericht is ${raw.byteLength} bytes, over the limit of ${maxBytes} bytes`);
+  }
+  const bytes = raw[0] === 0xef && raw[1] === 0xbb && raw[2] === 0xbf ? raw.subarray(3) : raw;
+  let text: string;
+  try {
+    text = decoder.decode(bytes);
+  } catch {
+    throw new BerichtInputError('bericht is not valid UTF-8');
+  }
+  const rootStart = findRootStart(text);
+  const root = readRootTag(text, rootStart);
+  return { bytes, text, bericht: berichtVoorNamespace(root.namespace) ?? null, rootNamespace: root.namespace };
+}
+
+/** Skips the XML declaration, comments, processing instructions and white space; refuses a DOCTYPE. */
+function findRootStart(text: string): number {
+  let pos = 0;
+  for (;;) {
+    while (pos < text.length && /\s/.test(text[pos])) pos++;
+    if (pos >= text.length) throw new BerichtInputError('not XML: no root element');
+    if (text[pos] !== '<') throw new BerichtInputError('not XML: content before the root element', lineOf(text, pos));
+    if (text.startsWith('<?', pos)) {
+      const end = text.indexOf('?>', pos);
+      if (end === -1) throw new BerichtInputError('not XML: unterminated declaration', lineOf(text, pos));
+      pos = end + 2;
+    } else if (text.startsWith('<!--', pos)) {
+      const end = text.indexOf('-->', pos);
+      if (end === -1) throw new BerichtInputError('not XML: unterminated comment', lineOf(text, pos));
+      pos = end + 3;
+    } else if (text.startsWith('<!', pos)) {
+      throw new BerichtInputError('DOCTYPE and entity declarations are not allowed in a bericht', lineOf(text, pos));
+    } else {
+      return pos;
+    }
+  }
+}
+
+function readRootTag(text: string, start: number): { namespace: string } {
+  const end = text.indexOf('>', start);
+  if (end === -1) throw new BerichtInputError('not XML: unterminated root element', lineOf(text, start));
+  const tag = text.slice(start + 1, end);
+  const name = /^[^\s/>]+/.exec(tag)?.[0] ?? '';
+  const colon = name.indexOf(':');
+  const prefix = colon === -1 ? '' : name.slice(0, colon);
+  const attr = prefix === '' ? 'xmlns' : `xmlns:${prefix}`;
+  const re = /([^\s=]+)\s*=\s*("([^"]*)"|'([^']*)')/g;
+  for (let m = re.exec(tag); m; m = re.exec(tag)) {
+    if (m[1] === attr) return { namespace: m[3] ?? m[4] ?? '' };
+  }
+  return { namespace: '' };
+}
+
+function lineOf(text: string, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset; i++) if (text.charCodeAt(i) === 10) line++;
+  return line;
+}

@@ -1,0 +1,50 @@
+import type { BerichtDefinitie } from '../catalogus';
+import type { XmlElement } from '../xml/element';
+import type { Regel, RegelContext, RegelFinding } from './regel';
+import { ALLE_REGELS } from './registry';
+
+const LEVEL_2_RETOURCODE = '0001';
+
+/** Runs every rule that applies to this bericht on a schema-valid tree. Linear in the tree size. */
+export function runRegels(root: XmlElement, bericht: BerichtDefinitie, regels: readonly Regel[] = ALLE_REGELS): RegelFinding[] {
+  const index = indexByLocalName(root);
+  const findings: RegelFinding[] = [];
+  const ctx: RegelContext = {
+    bericht,
+    root,
+    elements: (local) => index.get(local) ?? NONE,
+    dagtekening: root.child('Header')?.textAt('BerichtIdentificatie', 'Dagtekening'),
+    report(code, elements) {
+      const locatie: string[] = [];
+      for (const el of elements) if (el) locatie.push(el.locatie());
+      findings.push({ code, retourcode: LEVEL_2_RETOURCODE, locatie });
+    },
+  };
+  for (const regel of regels) {
+    if (!appliesTo(regel, bericht)) continue;
+    regel.check(ctx);
+  }
+  return findings;
+}
+
+export function appliesTo(regel: Regel, bericht: BerichtDefinitie): boolean {
+  if (regel.standaarden && !regel.standaarden.includes(bericht.standaard)) return false;
+  return regel.berichten === 'alle' || regel.berichten.includes(bericht.nummer);
+}
+
+const NONE: readonly XmlElement[] = [];
+
+function indexByLocalName(root: XmlElement): Map<string, XmlElement[]> {
+  const index = new Map<string, XmlElement[]>();
+  const stack: XmlElement[] = [root];
+  // Depth-first, document order: push children in reverse.
+  while (stack.length > 0) {
+    const el = stack.pop() as XmlElement;
+    const list = index.get(el.local);
+    if (list) list.push(el);
+    else index.set(el.local, [el]);
+    const cs = el.children;
+    for (let i = cs.length - 1; i >= 0; i--) stack.push(cs[i]);
+  }
+  return index;
+}

@@ -1,0 +1,81 @@
+/** A namespace-aware element of a parsed bericht. Leaf elements carry their text. */
+export class XmlElement {
+  children: XmlElement[] = NO_CHILDREN;
+  /** Text of a leaf element (entities decoded); '' for elements with child elements. */
+  text = '';
+
+  constructor(
+    /** Local name, without prefix. */
+    readonly local: string,
+    /** Namespace URI ('' when none). */
+    readonly ns: string,
+    readonly parent: XmlElement | null,
+    /** Offset of the start tag in the source text, for line numbers on demand. */
+    readonly offset: number,
+  ) {}
+
+  /** First child with this local name. */
+  child(local: string): XmlElement | undefined {
+    const cs = this.children;
+    for (let i = 0; i < cs.length; i++) if (cs[i].local === local) return cs[i];
+    return undefined;
+  }
+
+  /** All children with this local name, in document order. */
+  childrenNamed(local: string): XmlElement[] {
+    return this.children.filter((c) => c.local === local);
+  }
+
+  /** Follows a path of local names: el.at('ProductPeriode', 'Begindatum'). */
+  at(...path: string[]): XmlElement | undefined {
+    let el: XmlElement | undefined = this;
+    for (const p of path) {
+      el = el.child(p);
+      if (!el) return undefined;
+    }
+    return el;
+  }
+
+  /** Text of the element at a path, or undefined when absent. */
+  textAt(...path: string[]): string | undefined {
+    return this.at(...path)?.text;
+  }
+
+  /**
+   * Location in the notation of the official validation report: local names from the root,
+   * with a 1-based [n] only where siblings share the local name.
+   * Example: /Bericht/Declaratie/Clienten/Client[2]/Prestaties/Prestatie/ProductPeriode
+   */
+  locatie(): string {
+    const parts: string[] = [];
+    for (let el: XmlElement | null = this; el; el = el.parent) {
+      let step = el.local;
+      if (el.parent) {
+        const same: XmlElement[] = el.parent.children;
+        let index = 0;
+        let count = 0;
+        for (const s of same as XmlElement[]) {
+          if (s.local !== el.local) continue;
+          count++;
+          if (s === el) index = count;
+        }
+        if (count > 1) step += `[${index}]`;
+      }
+      parts.push(step);
+    }
+    return '/' + parts.reverse().join('/');
+  }
+}
+
+const NO_CHILDREN: XmlElement[] = [];
+Object.freeze(NO_CHILDREN);
+
+export function isEmptyChildren(children: XmlElement[]): boolean {
+  return children === NO_CHILDREN || children.length === 0;
+}
+
+/** Adds a child, replacing the shared empty array on first use. */
+export function appendChild(parent: XmlElement, child: XmlElement): void {
+  if (parent.children === NO_CHILDREN) parent.children = [child];
+  else parent.children.push(child);
+}

@@ -1,0 +1,117 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { BERICHTEN, type BerichtDefinitie } from '../catalogus';
+import { loadLibxml2, type Libxml2 } from './libxml2';
+
+type XsdValidator = InstanceType<Libxml2['XsdValidator']>;
+
+/** Raised at start-up when the schema directory is incomplete; names the missing file. */
+export class SchemaDirectoryError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SchemaDirectoryError';
+  }
+}
+
+/** Schemas are served to libxml2 under this virtual root, never from the real file system. */
+const VIRTUAL_ROOT = '/istd-xsd';
+
+/**
+ * The compiled schemas of one iStandaarden release directory (layout: architecture.md §4.1).
+ * Every schema is compiled at most once and reused; schema imports resolve only inside the directory.
+ */
+export class SchemaSet {
+  private readonly validators = new Map<string, XsdValidator>();
+
+  private constructor(
+    readonly directory: string,
+    readonly lib: Libxml2,
+    /** Schema file per bericht, relative to the directory. */
+    private readonly schemaFiles: ReadonlyMap<string, string>,
+  ) {}
+
+  /**
+   * Checks the directory holds a schema for each of the 28 berichten and registers its files with
+   * libxml2. With `compileAll` every schema is compiled now (the service); otherwise on first use (CLI).
+   */
+  static async load(directory: string, options: { compileAll?: boolean } = {}): Promise<SchemaSet> {
+    const schemaFiles = locateSchemas(directory);
+    const lib = await loadLibxml2();
+    registerSchemaFiles(lib, directory);
+    const set = new SchemaSet(directory, lib, schemaFiles);
+    if (options.compileAll) for (const b of BERICHTEN) set.validator(b);
+    return set;
+  }
+
+  /** The compiled validator of a bericht, compiled on first use. */
+  validator(bericht: BerichtDefinitie): XsdValidator {
+    let v = this.validators.get(bericht.naam);
+    if (!v) {
+      const file = this.schemaFiles.get(bericht.naam);
+      if (!file) throw new SchemaDirectoryError(`no schema for ${bericht.naam}`);
+      const { XmlDocument, XsdValidator } = this.lib;
+      const url = `${VIRTUAL_ROOT}/${file}`;
+      const doc = XmlDocument.fromBuffer(readFileSync(join(this.directory, file)), { url });
+      try {
+        v = XsdValidator.fromDoc(doc);
+      } finally {
+        doc.dispose();
+      }
+      this.validators.set(bericht.naam, v);
+    }
+    return v;
+  }
+
+  /** The XsdVersie triples a schema declares in its appinfo, for building answers. */
+  schemaFile(bericht: BerichtDefinitie): string {
+    const file = this.schemaFiles.get(bericht.naam);
+    if (!file) throw new SchemaDirectoryError(`no schema for ${bericht.naam}`);
+    return join(this.directory, file);
+  }
+
+  dispose(): void {
+    for (const v of this.validators.values()) v.dispose();
+    this.validators.clear();
+  }
+}
+
+/** iWmo retour schemas may live in xsd-afgeleid/ until the official files are at hand. */
+function locateSchemas(directory: string): Map<string, string> {
+  if (!existsSync(directory)) throw new SchemaDirectoryError(`schema directory ${directory} does not exist`);
+  const files = new Map<string, string>();
+  const missing: string[] = [];
+  for (const b of BERICHTEN) {
+    const candidates = [`${b.standaard}-3.2/xsd/${b.naam}.xsd`];
+    if (b.standaard === 'iwmo') candidates.push(`${b.standaard}-3.2/xsd-afgeleid/${b.naam}.xsd`);
+    const found = candidates.find((c) => existsSync(join(directory, c)));
+    if (found) files.set(b.naam, found);
+    else missing.push(candidates[0]);
+  }
+  for (const s of ['iwmo', 'ijw']) {
+    const basis = `${s}-3.2/xsd/basisschema.xsd`;
+    if (!existsSync(join(directory, basis))) missing.push(basis);
+  }
+  if (missing.length > 0) {
+    throw new SchemaDirectoryError(`schema directory ${directory} is missing: ${missing.join(', ')}`);
+  }
+  return files;
+}
+
+const registeredDirectories = new Set<string>();
+
+/** Serves the directory's .xsd files from memory so imports never reach the real file system. */
+function registerSchemaFiles(lib: Libxml2, directory: string): void {
+  if (registeredDirectories.has(directory)) return;
+  const buffers: Record<string, Uint8Array> = {};
+  for (const standaard of readdirSync(directory)) {
+    for (const sub of ['xsd', 'xsd-afgeleid']) {
+      const dir = join(directory, standaard, sub);
+      if (!existsSync(dir)) continue;
+      for (const f of readdirSync(dir)) {
+        if (f.endsWith('.xsd')) buffers[`${VIRTUAL_ROOT}/${standaard}/${sub}/${f}`] = readFileSync(join(dir, f));
+      }
+    }
+  }
+  lib.xmlRegisterInputProvider(new lib.XmlBufferInputProvider(buffers));
+  registeredDirectories.add(directory);
+}
