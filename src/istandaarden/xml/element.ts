@@ -28,11 +28,8 @@ export class XmlElement {
 
   /** Follows a path of local names: el.at('ProductPeriode', 'Begindatum'). */
   at(...path: string[]): XmlElement | undefined {
-    let el: XmlElement | undefined = this;
-    for (const p of path) {
-      el = el.child(p);
-      if (!el) return undefined;
-    }
+    let el: XmlElement | undefined = path.length > 0 ? this.child(path[0]) : undefined;
+    for (let i = 1; el && i < path.length; i++) el = el.child(path[i]);
     return el;
   }
 
@@ -48,7 +45,10 @@ export class XmlElement {
    */
   locatie(): string {
     const parts: string[] = [];
-    for (let el: XmlElement | null = this; el; el = el.parent) {
+    const steps: XmlElement[] = [];
+    for (let p: XmlElement | null = this.parent; p; p = p.parent) steps.push(p);
+    steps.unshift(this);
+    for (const el of steps) {
       let step = el.local;
       if (el.parent) {
         const same: XmlElement[] = el.parent.children;
