@@ -8,4 +8,6 @@ export { ALLE_REGELS } from './regels/registry';
 export { XmlElement } from './xml/element';
 export { scanXml, XmlInputError } from './xml/scanner';
 export { SchemaSet, SchemaDirectoryError } from './xsd/schema-set';
+export * from './model/types';
+export { parseBericht } from './model/parse-bericht';
 export type { XsdFinding } from './xsd/validate-xsd';
