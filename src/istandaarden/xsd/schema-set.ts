@@ -22,6 +22,7 @@ const VIRTUAL_ROOT = '/istd-xsd';
  */
 export class SchemaSet {
   private readonly validators = new Map<string, XsdValidator>();
+  private readonly versies = new Map<string, { basisschema: string; bericht: string }>();
 
   private constructor(
     readonly directory: string,
@@ -62,11 +63,18 @@ export class SchemaSet {
     return v;
   }
 
-  /** The XsdVersie triples a schema declares in its appinfo, for building answers. */
-  schemaFile(bericht: BerichtDefinitie): string {
-    const file = this.schemaFiles.get(bericht.naam);
-    if (!file) throw new SchemaDirectoryError(`no schema for ${bericht.naam}`);
-    return join(this.directory, file);
+  /** The version triples a schema declares in its appinfo (IV034), for the XsdVersie of what we send. */
+  xsdVersie(bericht: BerichtDefinitie): { basisschema: string; bericht: string } {
+    let v = this.versies.get(bericht.naam);
+    if (!v) {
+      const file = this.schemaFiles.get(bericht.naam);
+      if (!file) throw new SchemaDirectoryError(`no schema for ${bericht.naam}`);
+      const text = readFileSync(join(this.directory, file), 'utf8');
+      const pick = (name: string) => new RegExp(`<[\\w]+:${name}>\\s*([0-9]+\\.[0-9]+\\.[0-9]+)\\s*<`).exec(text)?.[1] ?? '1.0.0';
+      v = { basisschema: pick('BasisschemaXsdVersie'), bericht: pick('BerichtXsdVersie') };
+      this.versies.set(bericht.naam, v);
+    }
+    return v;
   }
 
   dispose(): void {
