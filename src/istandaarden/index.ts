@@ -10,4 +10,5 @@ export { scanXml, XmlInputError } from './xml/scanner';
 export { SchemaSet, SchemaDirectoryError } from './xsd/schema-set';
 export * from './model/types';
 export { parseBericht } from './model/parse-bericht';
+export * from './retour/retourbericht';
 export type { XsdFinding } from './xsd/validate-xsd';

@@ -125,6 +125,7 @@ export function scanXml(source: string, options: ScanOptions = {}): ScannedDocum
     }
     pos = gt + 1;
   }
+  if (current) fail('unexpected end of document: element not closed', len);
   if (!root) fail('no root element', 0);
   return { root: root as XmlElement, source };
 }
