@@ -11,4 +11,5 @@ export { SchemaSet, SchemaDirectoryError } from './xsd/schema-set';
 export * from './model/types';
 export { parseBericht } from './model/parse-bericht';
 export * from './retour/retourbericht';
+export * from './retour/declaratie-antwoord';
 export type { XsdFinding } from './xsd/validate-xsd';
