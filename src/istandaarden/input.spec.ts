@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { valideer, voorbeeld, vervang } from '../../test/support/istandaarden';
+import { testSchemas, valideer, voorbeeld, vervang } from '../../test/support/istandaarden';
+import { validateBericht } from './validate';
 
 /** Hostile and odd input is answered with an xsd finding, never obeyed and never a crash. */
 describe('input handling', () => {
@@ -30,15 +31,11 @@ describe('input handling', () => {
   });
 
   it('refuses input over the size cap before parsing', async () => {
-    const { validateBericht } = await import('./validate');
-    const { testSchemas } = await import('../../test/support/istandaarden');
     const v = validateBericht(Buffer.alloc(25 * 1024 * 1024 + 1, 0x20), await testSchemas());
     expect(v.xsd).toEqual([{ line: null, message: 'bericht is 26214401 bytes, over the limit of 26214400 bytes' }]);
   });
 
   it('refuses bytes that are not UTF-8', async () => {
-    const { validateBericht } = await import('./validate');
-    const { testSchemas } = await import('../../test/support/istandaarden');
     const bytes = Buffer.concat([Buffer.from(start.slice(0, 200)), Buffer.from([0xff, 0xfe, 0xfd]), Buffer.from(start.slice(200))]);
     const v = validateBericht(bytes, await testSchemas());
     expect(v.xsd[0].message).toBe('bericht is not valid UTF-8');
