@@ -3,17 +3,29 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { valideer, voorbeeld, xsdDir } from '../../test/support/istandaarden';
 
+/**
+ * Three published examples break a rule of the official rule XSLT, and the official validation
+ * rejects them; so do we (checks compare our verdict with the official one):
+ * - WMO317: NieuwProduct GewensteIngangsdatum 2023-04-02 equals the Dagtekening; TR380 demands later.
+ * - JW317: TeWijzigenProduct Einddatum 2024-02-28 lies before its GewensteIngangsdatum 2026-11-01 (CS003).
+ * - JW323: ReferentieNummer RN004 appears twice for one client, a duplicate line (TR101).
+ * Every other example is valid.
+ */
+const BEKENDE_AFWIJKINGEN: Record<string, string[]> = { WMO317: ['TR380'], JW317: ['CS003'], JW323: ['TR101'] };
+
 describe('official example berichten', () => {
   for (const standaard of ['iwmo-3.2', 'ijw-3.2']) {
     const files = readdirSync(join(xsdDir(), standaard, 'voorbeelden')).filter((f) => f.endsWith('.xml'));
     it(`${standaard} has examples to check`, () => expect(files.length).toBeGreaterThan(5));
     for (const f of files) {
-      it(`${standaard}/${f} is valid`, async () => {
-        const v = await valideer(voorbeeld(f.replace(/\.xml$/, '')));
-        expect(v.bericht).toBe(f.replace(/\.xml$/, ''));
+      const naam = f.replace(/\.xml$/, '');
+      const verwacht = BEKENDE_AFWIJKINGEN[naam] ?? [];
+      it(`${standaard}/${f} is schema-valid and ${verwacht.length === 0 ? 'valid' : `breaks ${verwacht.join(', ')}`}`, async () => {
+        const v = await valideer(voorbeeld(naam));
+        expect(v.bericht).toBe(naam);
         expect(v.xsd).toEqual([]);
-        expect(v.regels).toEqual([]);
-        expect(v.valid).toBe(true);
+        expect(v.regels.map((r) => r.code)).toEqual(verwacht);
+        expect(v.valid).toBe(verwacht.length === 0);
       });
     }
   }
