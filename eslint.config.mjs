@@ -20,7 +20,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/istandaarden/**/*.ts', 'src/**/regels/**/*.ts', 'src/**/domain/**/*.ts'],
+    files: ['src/istandaarden/**/*.ts', 'src/ggk/envelop/**/*.ts', 'src/**/regels/**/*.ts', 'src/**/domain/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', frameworkImports] },
   },
 );
