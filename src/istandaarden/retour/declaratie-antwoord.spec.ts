@@ -5,14 +5,16 @@ import type { XmlElement } from '../xml/element';
 import { buildDeclaratieAntwoord, type DeclaratieOordeel } from './declaratie-antwoord';
 
 async function antwoord(naam: 'WMO323' | 'JW323', oordeel: (prestaties: XmlElement[], clienten: XmlElement[]) => DeclaratieOordeel) {
-  const d = await valideer(voorbeeld(naam));
+  // The published JW323 repeats RN004 for one client (TR101); answer a corrected copy.
+  const xml = naam === 'JW323' ? voorbeeld(naam).replace(/RN004(?![\s\S]*RN004)/, 'RN005') : voorbeeld(naam);
+  const d = await valideer(xml);
   if (!d.root || !d.definitie) throw new Error('example invalid');
   const clienten = d.root.at('Declaratie', 'Clienten')?.children ?? [];
   const prestaties = clienten.flatMap((c) => c.child('Prestaties')?.children ?? []);
   const schemas = await testSchemas();
   const a = buildDeclaratieAntwoord(d.root, d.definitie, oordeel(prestaties, clienten), {
     identificatie: 'DA-1',
-    dagtekening: '2023-05-08',
+    dagtekening: d.root.textAt('Header', 'BerichtIdentificatie', 'Dagtekening') as string,
     gemeente: d.root.textAt('Header', 'Ontvanger') as string,
     xsdVersie: schemas.xsdVersie(berichtDefinitie(naam.replace('323', '325')) as never),
   });

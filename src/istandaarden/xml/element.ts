@@ -3,6 +3,8 @@ export class XmlElement {
   children: XmlElement[] = NO_CHILDREN;
   /** Text of a leaf element (entities decoded); '' for elements with child elements. */
   text = '';
+  /** Location steps of the children, computed on the first locatie() below this element. */
+  private childSteps: Map<XmlElement, string> | null = null;
 
   constructor(
     /** Local name, without prefix. */
@@ -48,22 +50,24 @@ export class XmlElement {
     const steps: XmlElement[] = [];
     for (let p: XmlElement | null = this.parent; p; p = p.parent) steps.push(p);
     steps.unshift(this);
-    for (const el of steps) {
-      let step = el.local;
-      if (el.parent) {
-        const same: XmlElement[] = el.parent.children;
-        let index = 0;
-        let count = 0;
-        for (const s of same as XmlElement[]) {
-          if (s.local !== el.local) continue;
-          count++;
-          if (s === el) index = count;
-        }
-        if (count > 1) step += `[${index}]`;
-      }
-      parts.push(step);
-    }
+    for (const el of steps) parts.push(el.parent ? el.parent.stepOf(el) : el.local);
     return '/' + parts.reverse().join('/');
+  }
+
+  /** The step of a child: its local name, with [n] when siblings share it. Cached per parent, so many findings stay linear. */
+  private stepOf(child: XmlElement): string {
+    if (!this.childSteps) {
+      const counts = new Map<string, number>();
+      for (const c of this.children) counts.set(c.local, (counts.get(c.local) ?? 0) + 1);
+      const seen = new Map<string, number>();
+      this.childSteps = new Map();
+      for (const c of this.children) {
+        const n = (seen.get(c.local) ?? 0) + 1;
+        seen.set(c.local, n);
+        this.childSteps.set(c, (counts.get(c.local) ?? 0) > 1 ? `${c.local}[${n}]` : c.local);
+      }
+    }
+    return this.childSteps.get(child) ?? child.local;
   }
 }
 
