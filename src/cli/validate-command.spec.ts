@@ -22,12 +22,12 @@ describe('istd-gateway validate', () => {
   it('prints one JSON line per file in input order and exits 0 when all are valid', async () => {
     const io = capture();
     const a = file('a.xml', voorbeeld('WMO305'));
-    const b = file('b.xml', voorbeeld('JW323'));
+    const b = file('b.xml', voorbeeld('JW305'));
     const code = await runValidate(['--json', '--xsd-dir', xsdDir(), a, b], io, {});
     expect(code).toBe(0);
     expect(io.stdout.map((l) => JSON.parse(l))).toEqual([
       { file: a, bericht: 'WMO305', valid: true, xsd: [], regels: [] },
-      { file: b, bericht: 'JW323', valid: true, xsd: [], regels: [] },
+      { file: b, bericht: 'JW305', valid: true, xsd: [], regels: [] },
     ]);
   });
 

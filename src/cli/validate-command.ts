@@ -47,8 +47,10 @@ export function parseValidateArgs(args: string[], env: NodeJS.ProcessEnv): Valid
       const n = Number(v);
       if (!Number.isInteger(n) || n <= 0) return '--max-bytes needs a positive whole number';
       parsed.maxBytes = n;
-    } else if (a === '--') parsed.files.push(...args.slice(i + 1)), (i = args.length);
-    else if (a.startsWith('-') && a !== '-') return `unknown option ${a}`;
+    } else if (a === '--') {
+      parsed.files.push(...args.slice(i + 1));
+      break;
+    } else if (a.startsWith('-') && a !== '-') return `unknown option ${a}`;
     else parsed.files.push(a);
   }
   if (parsed.files.length === 0) return 'no files given';
