@@ -1,0 +1,123 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig, tokenDigest } from './load-config';
+
+const dir = mkdtempSync(join(tmpdir(), 'istd-config-'));
+
+const valid = {
+  DATABASE_URL: 'postgresql://gw:s3cret@db.example:5432/istd',
+  AMQP_URL: 'amqp://gw:s3cret@mq.example:5672',
+  ISTANDAARDEN_XSD_DIR: dir,
+  GGK_ENDPOINT_URL: 'https://ggk.example/ggk',
+  GEMEENTE_CODES: '0363, 0599',
+};
+
+function problems(env: Record<string, string>): readonly string[] {
+  try {
+    loadConfig(env);
+  } catch (e) {
+    if (e instanceof ConfigError) return e.problems;
+    throw e;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadConfig', () => {
+  it('applies the documented defaults', () => {
+    const c = loadConfig(valid);
+    expect(c.port).toBe(3000);
+    expect(c.signalenExchange).toBe('istd.signalen');
+    expect(c.migrationsRun).toBe(true);
+    expect(c.maxBerichtBytes).toBe(25 * 1024 * 1024);
+    expect(c.gemeenteCodes).toEqual(['0363', '0599']);
+    expect(c.apiTokens.size).toBe(0);
+    expect(c.logLevel).toBe('info');
+    expect(c.verwerking).toEqual({ enabled: true, batchSize: 10, pollIntervalMs: 1000, leaseSeconds: 300, maxAttempts: 5 });
+  });
+
+  it('reads every variable', () => {
+    const c = loadConfig({
+      ...valid,
+      PORT: '8080',
+      SIGNALEN_EXCHANGE: 'istd.signalen.test',
+      MIGRATIONS_RUN: 'false',
+      MAX_BERICHT_BYTES: '1048576',
+      API_TOKENS: 'abc:koppeling,def:backoffice,abc:beheer',
+      LOG_LEVEL: 'warn',
+      VERWERKING_ENABLED: 'false',
+      VERWERKING_BATCH_SIZE: '3',
+    });
+    expect(c.port).toBe(8080);
+    expect(c.signalenExchange).toBe('istd.signalen.test');
+    expect(c.migrationsRun).toBe(false);
+    expect(c.maxBerichtBytes).toBe(1048576);
+    expect(c.apiTokens.get(tokenDigest('abc'))).toEqual(['koppeling', 'beheer']);
+    expect(c.apiTokens.get(tokenDigest('def'))).toEqual(['backoffice']);
+    expect(c.logLevel).toBe('warn');
+    expect(c.verwerking.enabled).toBe(false);
+    expect(c.verwerking.batchSize).toBe(3);
+  });
+
+  it('keeps only token digests, never the tokens', () => {
+    const c = loadConfig({ ...valid, API_TOKENS: 'plain-token-value:koppeling' });
+    expect(JSON.stringify([...c.apiTokens])).not.toContain('plain-token-value');
+  });
+
+  it('lists every problem at once', () => {
+    const found = problems({
+      AMQP_URL: 'http://mq.example',
+      PORT: 'eighty',
+      ISTANDAARDEN_XSD_DIR: join(dir, 'missing'),
+      GGK_ENDPOINT_URL: 'not a url',
+      GEMEENTE_CODES: '0363,363,abcd',
+      MIGRATIONS_RUN: 'yes',
+      MAX_BERICHT_BYTES: String(26 * 1024 * 1024),
+      API_TOKENS: 'abc:admin,nocolon,:koppeling',
+      SIGNALEN_EXCHANGE: 'has space',
+    });
+    expect(found).toEqual([
+      'DATABASE_URL is required',
+      'AMQP_URL must be a amqp:// or amqps:// URL with a host',
+      'PORT must be a whole number from 0 to 65535',
+      'ISTANDAARDEN_XSD_DIR must name an existing directory (the iStandaarden schema release)',
+      'GGK_ENDPOINT_URL is not a valid URL',
+      "GEMEENTE_CODES entry 2 ('363') is not a 4-digit CBS gemeentecode",
+      "GEMEENTE_CODES entry 3 ('abcd') is not a 4-digit CBS gemeentecode",
+      'SIGNALEN_EXCHANGE must be 1 to 255 letters, digits or . _ : -',
+      'MIGRATIONS_RUN must be true or false',
+      'MAX_BERICHT_BYTES must be a whole number from 1 to 26214400',
+      'API_TOKENS entry 1 has an unknown role (allowed: backoffice, contractmanager, beheer, koppeling)',
+      'API_TOKENS entry 2 must have the form token:role',
+      'API_TOKENS entry 3 must have the form token:role',
+    ]);
+  });
+
+  it('reports all required variables when the environment is empty', () => {
+    expect(problems({})).toEqual([
+      'DATABASE_URL is required',
+      'AMQP_URL is required',
+      'ISTANDAARDEN_XSD_DIR is required',
+      'GGK_ENDPOINT_URL is required',
+      'GEMEENTE_CODES is required',
+    ]);
+  });
+
+  it('never repeats a secret in its message', () => {
+    const e = (() => {
+      try {
+        loadConfig({ ...valid, DATABASE_URL: 'mysql://u:topsecret@h/db', API_TOKENS: 'topsecret2:root' });
+      } catch (err) {
+        return err as Error;
+      }
+      throw new Error('expected a ConfigError');
+    })();
+    expect(e.message).toContain('DATABASE_URL');
+    expect(e.message).not.toContain('topsecret');
+  });
+
+  it('treats empty values as unset', () => {
+    expect(loadConfig({ ...valid, PORT: '', API_TOKENS: ' ' }).port).toBe(3000);
+  });
+});

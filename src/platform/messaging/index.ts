@@ -1,0 +1,2 @@
+export { AmqpConnection, type BrokerState } from './amqp-connection';
+export { MessagingModule } from './messaging.module';

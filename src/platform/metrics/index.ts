@@ -1,0 +1,2 @@
+export { MetricsService } from './metrics.service';
+export { MetricsModule } from './metrics.module';

@@ -1,0 +1,169 @@
+import { randomUUID } from 'node:crypto';
+import type { Logger } from 'pino';
+import type { DataSource } from 'typeorm';
+import type { Claim, InboundBerichtRepository, VerwerkingUitkomst } from '../ingest';
+import type { MetricsService } from '../platform/metrics';
+import type { VerwerkingConfig } from '../platform/config';
+import type { BerichtVerwerker } from './verwerking.ports';
+
+export interface InboundWorkerDeps {
+  dataSource: DataSource;
+  repository: InboundBerichtRepository;
+  verwerker: BerichtVerwerker;
+  options: Omit<VerwerkingConfig, 'enabled'>;
+  logger: Logger;
+  metrics?: Pick<MetricsService, 'berichtenVerwerkt' | 'verwerkingDuur'>;
+}
+
+/**
+ * Claims stored berichten in small batches and processes each in its own transaction. Any number
+ * of workers (in this or other processes) may run: claims use FOR UPDATE SKIP LOCKED, and the
+ * outcome is written only by the holder of the current claim, so a bericht is processed once.
+ * Plain class: Nest starts it (VerwerkingModule), tests and other entry points can construct it.
+ */
+export class InboundWorker {
+  private loop: Promise<void> | null = null;
+  private stopping = false;
+  private woken = false;
+  private wake: (() => void) | null = null;
+  private readonly log: Logger;
+
+  constructor(private readonly deps: InboundWorkerDeps) {
+    this.log = deps.logger.child({ component: 'inbound-worker' });
+  }
+
+  get running(): boolean {
+    return this.loop !== null;
+  }
+
+  start(): void {
+    if (this.loop) return;
+    this.stopping = false;
+    this.loop = this.run().finally(() => {
+      this.loop = null;
+    });
+  }
+
+  /** Finishes the bericht in hand, gives the rest of the batch back, and stops. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    this.nudge();
+    await this.loop;
+  }
+
+  /** Look for work now instead of at the next poll (called after a local commit). */
+  nudge(): void {
+    this.woken = true;
+    this.wake?.();
+  }
+
+  /** Claims and processes one batch; returns how many berichten were claimed. */
+  async runOnce(): Promise<number> {
+    const { repository, options } = this.deps;
+    const claims = await repository.claim(options.batchSize, options.leaseSeconds);
+    for (let i = 0; i < claims.length; i++) {
+      if (this.stopping) {
+        await repository.release(claims.slice(i));
+        break;
+      }
+      await this.verwerkEen(claims[i]);
+    }
+    return claims.length;
+  }
+
+  /** Runs batches until nothing is left (tests, a one-shot CLI). */
+  async drain(): Promise<void> {
+    while ((await this.runOnce()) > 0) {
+      /* next batch */
+    }
+  }
+
+  private async run(): Promise<void> {
+    this.log.info({ batchSize: this.deps.options.batchSize }, 'worker started');
+    while (!this.stopping) {
+      let claimed = 0;
+      try {
+        claimed = await this.runOnce();
+      } catch (err) {
+        this.log.error({ err }, 'claiming berichten failed; retrying after the poll interval');
+      }
+      if (claimed === 0 && !this.stopping) await this.idle();
+    }
+    this.log.info('worker stopped');
+  }
+
+  private idle(): Promise<void> {
+    if (this.woken) {
+      this.woken = false;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, this.deps.options.pollIntervalMs);
+      function done(): void {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wake = () => {
+        this.wake = null;
+        this.woken = false;
+        done();
+      };
+    });
+  }
+
+  private async verwerkEen(claim: Claim): Promise<void> {
+    const { dataSource, repository, verwerker, options, metrics } = this.deps;
+    const started = process.hrtime.bigint();
+    let log = this.log.child({ berichtId: claim.id, poging: claim.attempts });
+    try {
+      const uitkomst = await dataSource.transaction(async (tx): Promise<(VerwerkingUitkomst & { bericht: string }) | null> => {
+        const bericht = await repository.lockClaimed(claim, tx);
+        if (!bericht) return null;
+        log = log.child({ correlationId: bericht.correlationId, bericht: bericht.bericht });
+        const u =
+          claim.attempts > options.maxAttempts
+            ? opgegeven(bericht.bericht, `processing was interrupted ${claim.attempts - 1} times`)
+            : await verwerker.verwerk(bericht, tx, log);
+        if (!(await repository.finish(claim, u, tx))) throw new Error('claim lost while processing');
+        return { ...u, bericht: bericht.bericht ?? 'onbekend' };
+      });
+      if (!uitkomst) {
+        log.info('claim taken over by another worker; skipped');
+        return;
+      }
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      metrics?.berichtenVerwerkt.inc({ bericht: uitkomst.bericht, status: uitkomst.status });
+      metrics?.verwerkingDuur.observe({ bericht: uitkomst.bericht }, seconds);
+      log.info(
+        { status: uitkomst.status, xsd: uitkomst.verdict.xsd.length, regels: uitkomst.verdict.regels.map((r) => r.code), ms: Math.round(seconds * 1000) },
+        'bericht processed',
+      );
+    } catch (err) {
+      await this.mislukt(claim, err, log);
+    }
+  }
+
+  /**
+   * Processing threw (a bug or the database): the transaction rolled back. Below the attempt limit
+   * the claim is left to expire, so the lease is the back-off; at the limit the bericht goes to uitval.
+   */
+  private async mislukt(claim: Claim, err: unknown, log: Logger): Promise<void> {
+    const errorId = randomUUID();
+    log.error({ err, errorId }, 'processing failed');
+    if (claim.attempts < this.deps.options.maxAttempts) return;
+    try {
+      await this.deps.repository.finish(claim, opgegeven(null, 'processing failed', errorId));
+      this.deps.metrics?.berichtenVerwerkt.inc({ bericht: 'onbekend', status: 'uitval' });
+      log.warn({ errorId }, 'gave up after the maximum number of attempts: uitval');
+    } catch (e) {
+      log.error({ err: e }, 'could not record uitval; the claim will expire and be retried');
+    }
+  }
+}
+
+function opgegeven(bericht: string | null, message: string, errorId?: string): VerwerkingUitkomst {
+  return {
+    status: 'uitval',
+    verdict: { bericht, valid: false, xsd: [], regels: [], fout: { code: 'VERWERKING.OPGEGEVEN', message, ...(errorId ? { errorId } : {}) } },
+  };
+}

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import type { EntityManager } from 'typeorm';
+import type { TeVerwerkenBericht } from '../ingest';
+import { AppConfig } from '../platform/config';
+import { createLogger } from '../platform/logging';
+import { testSchemas, vervang, voorbeeld } from '../../test/support/istandaarden';
+import { ValidatieVerwerker } from './validatie.verwerker';
+import type { VerwerkingStap } from './verwerking.ports';
+
+const config = { maxBerichtBytes: 25 * 1024 * 1024 } as AppConfig;
+const tx = {} as EntityManager;
+const log = createLogger('silent');
+
+function bericht(xml: string): TeVerwerkenBericht {
+  return { id: 'b1', raw: Buffer.from(xml), correlationId: 'c1' } as TeVerwerkenBericht;
+}
+
+describe('ValidatieVerwerker', () => {
+  it('a valid bericht is verwerkt with an empty verdict', async () => {
+    const v = new ValidatieVerwerker(await testSchemas(), config, []);
+    expect(await v.verwerk(bericht(voorbeeld('WMO305')), tx, log)).toEqual({
+      status: 'verwerkt',
+      verdict: { bericht: 'WMO305', valid: true, xsd: [], regels: [] },
+    });
+  });
+
+  it('an XSD failure is uitval and skips the steps', async () => {
+    let ran = false;
+    const stap: VerwerkingStap = { naam: 'spion', voerUit: async () => void (ran = true) };
+    const v = new ValidatieVerwerker(await testSchemas(), config, [stap]);
+    const u = await v.verwerk(bericht(voorbeeld('JW315-ongeldige-datum', 'voorbeelden-ongeldig')), tx, log);
+    expect(u.status).toBe('uitval');
+    expect(u.verdict.xsd.length).toBeGreaterThan(0);
+    expect(ran).toBe(false);
+  });
+
+  it('CS002: a rule finding is afgekeurd', async () => {
+    const v = new ValidatieVerwerker(await testSchemas(), config, []);
+    const u = await v.verwerk(bericht(vervang(voorbeeld('WMO305'), '<wmo305:Bsn>999900006</wmo305:Bsn>', '<wmo305:Bsn>999900007</wmo305:Bsn>')), tx, log);
+    expect(u.status).toBe('afgekeurd');
+    expect(u.verdict.regels.map((r) => r.code)).toEqual(['CS002']);
+  });
+
+  it('runs the steps in order inside the transaction; their findings make it afgekeurd', async () => {
+    const seen: string[] = [];
+    const stappen: VerwerkingStap[] = [
+      { naam: 'een', voerUit: async (ctx) => void seen.push(`een:${ctx.tx === tx}:${ctx.validated.bericht}`) },
+      {
+        naam: 'twee',
+        voerUit: async (ctx) => {
+          seen.push('twee');
+          ctx.regels.push({ code: 'TR056', retourcode: '9056', locatie: ['/Bericht/Header/BerichtIdentificatie'] });
+        },
+      },
+    ];
+    const u = await new ValidatieVerwerker(await testSchemas(), config, stappen).verwerk(bericht(voorbeeld('WMO305')), tx, log);
+    expect(seen).toEqual(['een:true:WMO305', 'twee']);
+    expect(u.status).toBe('afgekeurd');
+    expect(u.verdict).toMatchObject({ valid: false, regels: [{ code: 'TR056', retourcode: '9056' }] });
+  });
+});
