@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import type { Logger } from 'pino';
+import { GgkModule } from './ggk';
 import { IngestModule } from './ingest';
 import { ApiTokenGuard } from './platform/auth';
 import { AppConfig, ConfigModule } from './platform/config';
@@ -11,6 +12,7 @@ import { LoggingModule } from './platform/logging';
 import { MessagingModule } from './platform/messaging';
 import { MetricsModule } from './platform/metrics';
 import { SchemasModule } from './platform/schemas/schemas.module';
+import { UitgaandModule } from './uitgaand';
 import { VerwerkingModule } from './verwerking';
 
 /**
@@ -32,6 +34,8 @@ export class AppModule {
         SchemasModule,
         HealthModule,
         IngestModule,
+        GgkModule,
+        UitgaandModule,
         VerwerkingModule,
       ],
       providers: [

@@ -1,7 +1,7 @@
 // Every @ApiProperty names its type: the tests run through esbuild, which emits no design:type metadata.
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { InboundBericht, InboundStatus } from './inbound-bericht.entity';
-import type { StoredVerdict } from './inbound-bericht.types';
+import type { AntwoordSamenvatting, StoredVerdict } from './inbound-bericht.types';
 
 const STATUSES: InboundStatus[] = ['ontvangen', 'in_verwerking', 'verwerkt', 'afgekeurd', 'uitval'];
 
@@ -46,10 +46,47 @@ export class VerdictDto {
   regels!: RegelFindingDto[];
 }
 
+class RetourcodesDto {
+  @ApiProperty({ type: String, example: '/Bericht/Client/StartProducten/StartProduct' })
+  locatie!: string;
+
+  @ApiProperty({ type: [String], example: ['9019'] })
+  codes!: string[];
+}
+
+export class AntwoordDto {
+  @ApiProperty({ type: String, nullable: true, enum: ['Di01', 'Du01', 'Fo01'], description: 'envelope written to the outbox; null when composed but not sent' })
+  envelop!: 'Di01' | 'Du01' | 'Fo01' | null;
+
+  @ApiProperty({ type: String, nullable: true, example: 'WMO306', description: 'null for a Fo01' })
+  functie!: string | null;
+
+  @ApiProperty({ type: String, nullable: true, format: 'uuid' })
+  referentienummer!: string | null;
+
+  @ApiProperty({ type: String, nullable: true, description: 'referentienummer of the envelope answered' })
+  crossRefnummer!: string | null;
+
+  @ApiProperty({ type: String, nullable: true, format: 'uuid' })
+  outboxId!: string | null;
+
+  @ApiProperty({ type: () => [RetourcodesDto], description: 'RetourCodes of the retourbericht, Header first; empty when approved' })
+  retourcodes!: RetourcodesDto[];
+
+  @ApiPropertyOptional({ type: String, example: 'StUF055' })
+  foutcode?: string;
+
+  @ApiPropertyOptional({ type: String })
+  toelichting?: string;
+}
+
 /** What GET /api/berichten/:id shows: status and verdict, never the raw XML or client data. */
 export class BerichtStatusDto extends OntvangstDto {
   @ApiProperty({ type: String, enum: ['rest', 'ggk'] })
   kanaal!: string;
+
+  @ApiProperty({ type: String, nullable: true, format: 'uuid', description: 'GGK: the first bericht with this BerichtIdentificatie (answered 9056)' })
+  duplicaatVan!: string | null;
 
   @ApiProperty({ type: String, format: 'date-time' })
   ontvangenOp!: string;
@@ -87,8 +124,8 @@ export class BerichtStatusDto extends OntvangstDto {
   @ApiProperty({ type: () => VerdictDto, nullable: true, description: 'null until processed' })
   verdict!: VerdictDto | null;
 
-  @ApiProperty({ type: Object, nullable: true, description: 'the retourbericht or 325 sent; not yet implemented (always null)' })
-  antwoord!: null;
+  @ApiProperty({ type: () => AntwoordDto, nullable: true, description: 'what was sent for it (retour in a Du01, Fo01, or our own bericht in a Di01); null until then' })
+  antwoord!: AntwoordDto | null;
 }
 
 /** Whitelists response fields (no raw bytes, no envelope). */
@@ -97,6 +134,7 @@ export function toBerichtStatusDto(b: InboundBericht): BerichtStatusDto {
     id: b.id,
     status: b.status,
     kanaal: b.kanaal,
+    duplicaatVan: b.duplicaatVan,
     ontvangenOp: b.receivedAt.toISOString(),
     verwerktOp: b.processedAt ? b.processedAt.toISOString() : null,
     bericht: b.bericht,
@@ -109,7 +147,20 @@ export function toBerichtStatusDto(b: InboundBericht): BerichtStatusDto {
     pogingen: b.attempts,
     correlationId: b.correlationId,
     verdict: b.verdict ? toVerdictDto(b.verdict) : null,
-    antwoord: null,
+    antwoord: b.antwoord ? toAntwoordDto(b.antwoord) : null,
+  };
+}
+
+function toAntwoordDto(a: AntwoordSamenvatting): AntwoordDto {
+  return {
+    envelop: a.envelop,
+    functie: a.functie,
+    referentienummer: a.referentienummer,
+    crossRefnummer: a.crossRefnummer,
+    outboxId: a.outboxId,
+    retourcodes: a.retourcodes.map((r) => ({ locatie: r.locatie, codes: [...r.codes] })),
+    ...(a.foutcode ? { foutcode: a.foutcode } : {}),
+    ...(a.toelichting ? { toelichting: a.toelichting } : {}),
   };
 }
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { InboundBericht, type EindStatus, type InboundStatus, type Kanaal } from './inbound-bericht.entity';
-import type { BerichtIdentiteit, StoredVerdict } from './inbound-bericht.types';
+import type { AntwoordSamenvatting, BerichtIdentiteit, StoredVerdict } from './inbound-bericht.types';
 
 export interface NieuwBericht {
   kanaal: Kanaal;
@@ -14,6 +14,15 @@ export interface NieuwBericht {
   correlationId: string;
 }
 
+/** A bericht from /ggk: its envelope identifies the delivery (zender + referentienummer). */
+export interface NieuwGgkBericht extends Omit<NieuwBericht, 'kanaal' | 'envelope'> {
+  envelope: string;
+  ggkZender: string;
+  ggkReferentienummer: string;
+  /** The functie of the envelope ('WMO305'), kept when the Header could not be identified. */
+  bericht: string;
+}
+
 export type BewaarResultaat =
   | { soort: 'opgeslagen'; id: string; status: InboundStatus }
   /** The same bytes were stored before. */
@@ -21,61 +30,141 @@ export type BewaarResultaat =
   /** A different bericht already uses this (domein, berichtcode, afzender, identificatie): TR056. */
   | { soort: 'dubbele-identificatie'; bestaandId: string };
 
+export type GgkBewaarResultaat =
+  /** Stored; `duplicaatVan` is set when its BerichtIdentificatie was received before (answered 9056). */
+  | { soort: 'opgeslagen'; id: string; status: InboundStatus; ontvangenOp: Date; duplicaatVan: string | null }
+  /** This envelope (zender + referentienummer, same payload) was stored before: nothing stored. */
+  | { soort: 'herhaald'; id: string; status: InboundStatus; ontvangenOp: Date }
+  /** The zender used this referentienummer before for another payload (IB216). */
+  | { soort: 'referentie-hergebruikt'; bestaandId: string };
+
 /** A worker's claim on a bericht; `attempts` fences it against a later claim by another worker. */
 export interface Claim {
   id: string;
   attempts: number;
 }
 
-/** A claimed bericht with its raw bytes, as the processing pipeline gets it. */
-export type TeVerwerkenBericht = Omit<InboundBericht, 'envelope'> & { raw: Buffer };
+/** A claimed bericht with its raw bytes and envelope, as the processing pipeline gets it. */
+export type TeVerwerkenBericht = InboundBericht & { raw: Buffer };
 
 export interface VerwerkingUitkomst {
   status: EindStatus;
   verdict: StoredVerdict;
+  /** What was sent for it; recorded in the same statement as the status (IV028: one answer). */
+  antwoord?: AntwoordSamenvatting | null;
 }
 
 const TABLE = 'client_inbound_bericht';
 
+interface Rij {
+  kanaal: Kanaal;
+  raw: Buffer;
+  contentSha256: string;
+  envelope: string | null;
+  identiteit: BerichtIdentiteit | null;
+  bericht: string | null;
+  correlationId: string;
+  ggkZender: string | null;
+  ggkReferentienummer: string | null;
+  duplicaatVan: string | null;
+}
+
+type Ingevoegd = { id: string; status: InboundStatus; received_at: Date };
+
 /**
  * All SQL on client_inbound_bericht. Methods take an optional EntityManager so a caller's
- * transaction (e.g. the worker's, later with the outbox) covers them.
+ * transaction (e.g. the worker's, with the outbox) covers them.
  */
 @Injectable()
 export class InboundBerichtRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /**
-   * Stores a bericht unless these bytes or this BerichtIdentificatie are already there. One
+   * REST: stores a bericht unless these bytes or this BerichtIdentificatie are already there. One
    * statement; ON CONFLICT waits for a concurrent insert of the same key to commit or roll back.
    */
   async bewaar(b: NieuwBericht, tx?: EntityManager): Promise<BewaarResultaat> {
     const m = tx ?? this.dataSource.manager;
     const i = b.identiteit;
-    const inserted = await run<{ id: string; status: InboundStatus }>(
-      m,
-      `INSERT INTO ${TABLE} (kanaal, raw, byte_size, content_sha256, envelope, bericht, domein, berichtcode,
-                             afzender, ontvanger, identificatie, dagtekening, correlation_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
-       ON CONFLICT DO NOTHING
-       RETURNING id, status`,
-      [b.kanaal, b.raw, b.raw.length, b.contentSha256, b.envelope, i?.bericht ?? null, i?.domein ?? null,
-        i?.berichtcode ?? null, i?.afzender ?? null, i?.ontvanger ?? null, i?.identificatie ?? null,
-        i?.dagtekening ?? null, b.correlationId],
-    );
-    if (inserted.rows.length === 1) return { soort: 'opgeslagen', ...inserted.rows[0] };
+    const inserted = await this.voegIn(m, { ...b, bericht: null, ggkZender: null, ggkReferentienummer: null, duplicaatVan: null });
+    if (inserted) return { soort: 'opgeslagen', id: inserted.id, status: inserted.status };
 
-    const same = await run<{ id: string; status: InboundStatus }>(m, `SELECT id, status FROM ${TABLE} WHERE content_sha256 = $1`, [b.contentSha256]);
+    const same = await run<{ id: string; status: InboundStatus }>(
+      m,
+      `SELECT id, status FROM ${TABLE} WHERE content_sha256 = $1 AND kanaal = 'rest'`,
+      [b.contentSha256],
+    );
     if (same.rows.length === 1) return { soort: 'herhaald', ...same.rows[0] };
     if (i) {
-      const key = await run<{ id: string }>(
-        m,
-        `SELECT id FROM ${TABLE} WHERE domein = $1 AND berichtcode = $2 AND afzender = $3 AND identificatie = $4`,
-        [i.domein, i.berichtcode, i.afzender, i.identificatie],
-      );
-      if (key.rows.length === 1) return { soort: 'dubbele-identificatie', bestaandId: key.rows[0].id };
+      const bestaand = await this.eersteMetIdentificatie(m, i);
+      if (bestaand) return { soort: 'dubbele-identificatie', bestaandId: bestaand };
     }
     throw new Error('insert conflicted but no conflicting row was found');
+  }
+
+  /**
+   * GGK: stores a bericht unless this envelope (zender + referentienummer) is already there. A new
+   * envelope whose BerichtIdentificatie was received before is stored too, as a duplicate of the first
+   * (architecture.md §2 step 1; processing answers it with 9056). Same bytes in a new envelope are a new
+   * delivery: the sender made a new message and expects an answer to it.
+   */
+  async bewaarGgk(b: NieuwGgkBericht, tx?: EntityManager): Promise<GgkBewaarResultaat> {
+    const m = tx ?? this.dataSource.manager;
+    const rij: Rij = { ...b, kanaal: 'ggk', bericht: b.identiteit ? null : b.bericht, duplicaatVan: null };
+    const inserted = await this.voegIn(m, rij);
+    if (inserted) return { soort: 'opgeslagen', id: inserted.id, status: inserted.status, ontvangenOp: inserted.received_at, duplicaatVan: null };
+
+    const herhaald = await this.zelfdeEnvelop(m, b);
+    if (herhaald) return herhaald;
+    const eerste = b.identiteit ? await this.eersteMetIdentificatie(m, b.identiteit) : null;
+    if (eerste) {
+      const duplicaat = await this.voegIn(m, { ...rij, duplicaatVan: eerste });
+      if (duplicaat) return { soort: 'opgeslagen', id: duplicaat.id, status: duplicaat.status, ontvangenOp: duplicaat.received_at, duplicaatVan: eerste };
+      // Lost a race with the same envelope: now it is there.
+      const alsnog = await this.zelfdeEnvelop(m, b);
+      if (alsnog) return alsnog;
+    }
+    throw new Error('insert conflicted but no conflicting row was found');
+  }
+
+  private async voegIn(m: EntityManager, r: Rij): Promise<Ingevoegd | null> {
+    const i = r.identiteit;
+    const inserted = await run<Ingevoegd>(
+      m,
+      `INSERT INTO ${TABLE} (kanaal, raw, byte_size, content_sha256, envelope, bericht, domein, berichtcode,
+                             afzender, ontvanger, identificatie, dagtekening, correlation_id,
+                             ggk_zender, ggk_referentienummer, duplicaat_van)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
+       ON CONFLICT DO NOTHING
+       RETURNING id, status, received_at`,
+      [r.kanaal, r.raw, r.raw.length, r.contentSha256, r.envelope, i?.bericht ?? r.bericht, i?.domein ?? null,
+        i?.berichtcode ?? null, i?.afzender ?? null, i?.ontvanger ?? null, i?.identificatie ?? null,
+        i?.dagtekening ?? null, r.correlationId, r.ggkZender, r.ggkReferentienummer, r.duplicaatVan],
+    );
+    return inserted.rows[0] ?? null;
+  }
+
+  private async zelfdeEnvelop(m: EntityManager, b: NieuwGgkBericht): Promise<GgkBewaarResultaat | null> {
+    const r = await run<Ingevoegd & { content_sha256: string }>(
+      m,
+      `SELECT id, status, received_at, content_sha256 FROM ${TABLE} WHERE ggk_zender = $1 AND ggk_referentienummer = $2`,
+      [b.ggkZender, b.ggkReferentienummer],
+    );
+    const row = r.rows[0];
+    if (!row) return null;
+    if (row.content_sha256 !== b.contentSha256) return { soort: 'referentie-hergebruikt', bestaandId: row.id };
+    return { soort: 'herhaald', id: row.id, status: row.status, ontvangenOp: row.received_at };
+  }
+
+  /** The first bericht with this TR056 key (duplicates point to it). */
+  private async eersteMetIdentificatie(m: EntityManager, i: BerichtIdentiteit): Promise<string | null> {
+    const key = await run<{ id: string }>(
+      m,
+      `SELECT id FROM ${TABLE}
+        WHERE domein = $1 AND berichtcode = $2 AND afzender = $3 AND identificatie = $4 AND duplicaat_van IS NULL`,
+      [i.domein, i.berichtcode, i.afzender, i.identificatie],
+    );
+    return key.rows[0]?.id ?? null;
   }
 
   /** Without raw bytes and envelope. */
@@ -114,6 +203,7 @@ export class InboundBerichtRepository {
       .getRepository(InboundBericht)
       .createQueryBuilder('b')
       .addSelect('b.raw')
+      .addSelect('b.envelope')
       .where('b.id = :id AND b.status = :status AND b.attempts = :attempts', { id: claim.id, status: 'in_verwerking', attempts: claim.attempts })
       .setLock('pessimistic_write')
       .getOne();
@@ -124,9 +214,9 @@ export class InboundBerichtRepository {
   async finish(claim: Claim, uitkomst: VerwerkingUitkomst, tx?: EntityManager): Promise<boolean> {
     const r = await run(
       tx ?? this.dataSource.manager,
-      `UPDATE ${TABLE} SET status = $3, verdict = $4, processed_at = now()
+      `UPDATE ${TABLE} SET status = $3, verdict = $4, antwoord = $5, processed_at = now()
         WHERE id = $1 AND attempts = $2 AND status = 'in_verwerking'`,
-      [claim.id, claim.attempts, uitkomst.status, JSON.stringify(uitkomst.verdict)],
+      [claim.id, claim.attempts, uitkomst.status, JSON.stringify(uitkomst.verdict), uitkomst.antwoord ? JSON.stringify(uitkomst.antwoord) : null],
     );
     return r.affected === 1;
   }

@@ -21,6 +21,7 @@ describe('ValidatieVerwerker', () => {
     expect(await v.verwerk(bericht(voorbeeld('WMO305')), tx, log)).toEqual({
       status: 'verwerkt',
       verdict: { bericht: 'WMO305', valid: true, xsd: [], regels: [] },
+      antwoord: null,
     });
   });
 
@@ -39,6 +40,26 @@ describe('ValidatieVerwerker', () => {
     const u = await v.verwerk(bericht(vervang(voorbeeld('WMO305'), '<wmo305:Bsn>999900006</wmo305:Bsn>', '<wmo305:Bsn>999900007</wmo305:Bsn>')), tx, log);
     expect(u.status).toBe('afgekeurd');
     expect(u.verdict.regels.map((r) => r.code)).toEqual(['CS002']);
+  });
+
+  it('runs bijXsdFout instead of voerUit when the XSD check fails', async () => {
+    const seen: string[] = [];
+    const stap: VerwerkingStap = { naam: 'spion', voerUit: async () => void seen.push('voerUit'), bijXsdFout: async (ctx) => void seen.push(`xsd:${ctx.validated.xsd.length > 0}`) };
+    const v = new ValidatieVerwerker(await testSchemas(), config, [stap]);
+    await v.verwerk(bericht(voorbeeld('JW315-ongeldige-datum', 'voorbeelden-ongeldig')), tx, log);
+    await v.verwerk(bericht(voorbeeld('WMO305')), tx, log);
+    expect(seen).toEqual(['xsd:true', 'voerUit']);
+  });
+
+  it('a step that sets uitval ends the bericht in uitval with the reason and the answer it recorded', async () => {
+    const stap: VerwerkingStap = {
+      naam: 'weiger',
+      voerUit: async (ctx) => {
+        ctx.stand.uitval = { code: 'VERWERKING.TEST', message: 'not sent' };
+      },
+    };
+    const u = await new ValidatieVerwerker(await testSchemas(), config, [stap]).verwerk(bericht(voorbeeld('WMO305')), tx, log);
+    expect(u).toMatchObject({ status: 'uitval', verdict: { valid: true, fout: { code: 'VERWERKING.TEST', message: 'not sent' } }, antwoord: null });
   });
 
   it('runs the steps in order inside the transaction; their findings make it afgekeurd', async () => {

@@ -1,14 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
 import type { EntityManager } from 'typeorm';
-import { SchemaSet, validateBericht, type RegelFinding } from '../istandaarden';
+import { SchemaSet, validateBericht, type RegelFinding, type ValidatedBericht } from '../istandaarden';
 import type { StoredVerdict, TeVerwerkenBericht, VerwerkingUitkomst } from '../ingest';
 import { AppConfig } from '../platform/config';
-import { VERWERKING_STAPPEN, type BerichtVerwerker, type VerwerkingStap } from './verwerking.ports';
+import { VERWERKING_STAPPEN, type BerichtVerwerker, type VerwerkingContext, type VerwerkingStand, type VerwerkingStap } from './verwerking.ports';
 
 /**
  * The pipeline: validate (XSD, then TR/CD/CS inside the bericht), then the steps. An XSD failure
- * is uitval (the GGK answer is a Fo01, not a retourbericht); a rule finding is afgekeurd.
+ * is uitval (the GGK answer is a Fo01, not a retourbericht); a rule finding is afgekeurd; a step can
+ * send the bericht to uitval (e.g. our own 301 that breaks a rule, a retour that fails its schema).
  */
 @Injectable()
 export class ValidatieVerwerker implements BerichtVerwerker {
@@ -20,18 +21,26 @@ export class ValidatieVerwerker implements BerichtVerwerker {
 
   async verwerk(bericht: TeVerwerkenBericht, tx: EntityManager, log: Logger): Promise<VerwerkingUitkomst> {
     const validated = validateBericht(bericht.raw, this.schemas, { maxBytes: this.config.maxBerichtBytes });
-    const verdictVan = (regels: RegelFinding[]): StoredVerdict => ({
-      bericht: validated.bericht,
-      valid: validated.xsd.length === 0 && regels.length === 0,
-      xsd: validated.xsd,
-      regels,
-    });
-    if (validated.xsd.length > 0) return { status: 'uitval', verdict: verdictVan([]) };
-
+    const stand: VerwerkingStand = { retourOordeel: null, goedgekeurd: false, antwoord: null, uitval: null };
     const regels = [...validated.regels];
+    const xsdFout = validated.xsd.length > 0;
     for (const stap of this.stappen) {
-      await stap.voerUit({ bericht, validated, regels, tx, log: log.child({ stap: stap.naam }) });
+      const ctx: VerwerkingContext = { bericht, validated, regels, stand, tx, log: log.child({ stap: stap.naam }) };
+      if (xsdFout) await stap.bijXsdFout?.(ctx);
+      else await stap.voerUit?.(ctx);
     }
-    return { status: regels.length > 0 ? 'afgekeurd' : 'verwerkt', verdict: verdictVan(regels) };
+    const verdict = verdictVan(validated, regels, stand);
+    const status = xsdFout || stand.uitval ? 'uitval' : regels.length > 0 ? 'afgekeurd' : 'verwerkt';
+    return { status, verdict, antwoord: stand.antwoord };
   }
+}
+
+function verdictVan(validated: ValidatedBericht, regels: RegelFinding[], stand: VerwerkingStand): StoredVerdict {
+  return {
+    bericht: validated.bericht,
+    valid: validated.xsd.length === 0 && regels.length === 0,
+    xsd: validated.xsd,
+    regels,
+    ...(stand.uitval ? { fout: stand.uitval } : {}),
+  };
 }

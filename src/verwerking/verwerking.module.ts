@@ -1,11 +1,16 @@
 import { Inject, Injectable, Module, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Logger } from 'pino';
 import { InboundBerichtRepository, InboundEvents, IngestModule } from '../ingest';
 import { AppConfig } from '../platform/config';
 import { LOGGER } from '../platform/logging';
 import { MetricsService } from '../platform/metrics';
+import { SchemaSet } from '../istandaarden';
+import { OUTBOX_WRITER, type OutboxWriter } from '../uitgaand/outbox.port';
 import { InboundWorker } from './inbound.worker';
+import { REGISTER_ENTITIES } from './register';
+import { pijplijnStappen } from './stappen';
 import { ValidatieVerwerker } from './validatie.verwerker';
 import { BERICHT_VERWERKER, VERWERKING_STAPPEN, type BerichtVerwerker } from './verwerking.ports';
 
@@ -33,9 +38,14 @@ export class InboundWorkerHost implements OnApplicationBootstrap, OnApplicationS
 }
 
 @Module({
-  imports: [IngestModule],
+  imports: [IngestModule, TypeOrmModule.forFeature(REGISTER_ENTITIES)],
   providers: [
-    { provide: VERWERKING_STAPPEN, useValue: [] },
+    {
+      // OUTBOX_WRITER comes from the global UitgaandModule (src/uitgaand).
+      provide: VERWERKING_STAPPEN,
+      inject: [SchemaSet, OUTBOX_WRITER, AppConfig],
+      useFactory: (schemas: SchemaSet, outbox: OutboxWriter, config: AppConfig) => pijplijnStappen({ schemas, outbox, config }),
+    },
     { provide: BERICHT_VERWERKER, useClass: ValidatieVerwerker },
     {
       provide: InboundWorker,

@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { EntityManager } from 'typeorm';
-import type { RegelFinding, ValidatedBericht } from '../istandaarden';
-import type { TeVerwerkenBericht, VerwerkingUitkomst } from '../ingest';
+import type { RetourOordeel, RegelFinding, ValidatedBericht } from '../istandaarden';
+import type { AntwoordSamenvatting, TeVerwerkenBericht, VerwerkingUitkomst } from '../ingest';
 
 /**
  * Processes one claimed bericht inside its transaction and says how it ended. The worker owns the
@@ -12,26 +12,47 @@ export interface BerichtVerwerker {
 }
 export const BERICHT_VERWERKER = Symbol('BERICHT_VERWERKER');
 
-/** What a step sees: the schema-valid bericht, the findings so far, and the bericht's transaction. */
+/**
+ * What the steps of one bericht decide together. Everything here commits with the bericht's status
+ * (one transaction), so an answer is written exactly once (IV028), also after a crash and retry.
+ */
+export interface VerwerkingStand {
+  /**
+   * How the retourbericht judges the heenbericht (IV028, istandaarden-3.2.md §4.1-4.2): level 2 →
+   * Header 0001, TR056 duplicate → Header 9056, else the rules across berichten. Null when the bericht
+   * gets no retour (a retour itself, a 323/325, our own 301/319).
+   */
+  retourOordeel: RetourOordeel | null;
+  /** The bericht is approved and may change the register (mutatiesVoor), once its answer is written. */
+  goedgekeurd: boolean;
+  /** What was written to the outbox (or composed, when it cannot be sent). */
+  antwoord: AntwoordSamenvatting | null;
+  /** The bericht ends in uitval with this reason (no answer goes out for it). */
+  uitval: { code: string; message: string } | null;
+}
+
+/** What a step sees: the bericht, the findings so far, the shared decisions and the transaction. */
 export interface VerwerkingContext {
   readonly bericht: TeVerwerkenBericht;
-  /** Schema-valid (root and definitie are set). */
+  /** voerUit: schema-valid (root and definitie are set); bijXsdFout: with xsd findings. */
   readonly validated: ValidatedBericht;
   /** Findings so far (TR/CD/CS inside the bericht); a step appends its own. */
   readonly regels: RegelFinding[];
+  readonly stand: VerwerkingStand;
   /** Everything a step writes (register, outbound bericht, outbox rows) goes through this. */
   readonly tx: EntityManager;
   readonly log: Logger;
 }
 
 /**
- * A stage after validation, run in order inside the bericht's transaction. The next slices plug in
- * here: rules across berichten (register lookups, TR056/9056 ...), contract checks, composing the
- * retourbericht or 325, validating it against its XSD, and writing it plus signals to the outbox.
+ * A stage of the pipeline, run in array order inside the bericht's transaction: `voerUit` after a
+ * successful XSD check (rules across berichten, contract checks, retour, register), `bijXsdFout`
+ * when the XSD check failed (level 1: a Fo01 StUF055 instead of a retourbericht).
  */
 export interface VerwerkingStap {
   readonly naam: string;
-  voerUit(ctx: VerwerkingContext): Promise<void>;
+  voerUit?(ctx: VerwerkingContext): Promise<void>;
+  bijXsdFout?(ctx: VerwerkingContext): Promise<void>;
 }
-/** Multi-provider token: an array of VerwerkingStap, run in array order. Empty for now. */
+/** Multi-provider token: an array of VerwerkingStap, run in array order. */
 export const VERWERKING_STAPPEN = Symbol('VERWERKING_STAPPEN');

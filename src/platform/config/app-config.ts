@@ -21,11 +21,30 @@ export interface VerwerkingConfig {
   readonly maxAttempts: number;
 }
 
+/** Outbound delivery to the GGK (the outbox relay, src/uitgaand). */
+export interface UitgaandConfig {
+  /** Run the outbound relay inside this process (app and worker process alike). */
+  readonly enabled: boolean;
+  /** Envelopes claimed per round trip; they are delivered concurrently. */
+  readonly batchSize: number;
+  /** How often an idle relay looks for due envelopes (a local commit wakes it at once). */
+  readonly pollIntervalMs: number;
+  /** Time limit of one POST to GGK_ENDPOINT_URL, answer included. */
+  readonly timeoutMs: number;
+  /** Delivery attempts before an envelope goes to uitval. */
+  readonly maxPogingen: number;
+  /** Wait after the first failed attempt; doubles per attempt (with jitter) up to backoffMaxMs. */
+  readonly backoffBaseMs: number;
+  readonly backoffMaxMs: number;
+}
+
 export interface AppConfigValues {
   readonly databaseUrl: string;
   readonly amqpUrl: string;
   readonly port: number;
   readonly xsdDir: string;
+  /** The GGK koppelvlak directory (ggk0210/, stuf0301/): GGK_XSD_DIR, default beside xsdDir. */
+  readonly ggkXsdDir: string;
   readonly ggkEndpointUrl: string;
   /** CBS codes (4 digits) this gateway serves. */
   readonly gemeenteCodes: readonly string[];
@@ -36,6 +55,7 @@ export interface AppConfigValues {
   readonly apiTokens: ReadonlyMap<string, readonly Role[]>;
   readonly logLevel: LogLevel;
   readonly verwerking: VerwerkingConfig;
+  readonly uitgaand: UitgaandConfig;
 }
 
 /**
@@ -47,6 +67,7 @@ export class AppConfig implements AppConfigValues {
   readonly amqpUrl!: string;
   readonly port!: number;
   readonly xsdDir!: string;
+  readonly ggkXsdDir!: string;
   readonly ggkEndpointUrl!: string;
   readonly gemeenteCodes!: readonly string[];
   readonly signalenExchange!: string;
@@ -55,6 +76,7 @@ export class AppConfig implements AppConfigValues {
   readonly apiTokens!: ReadonlyMap<string, readonly Role[]>;
   readonly logLevel!: LogLevel;
   readonly verwerking!: VerwerkingConfig;
+  readonly uitgaand!: UitgaandConfig;
 
   constructor(values: AppConfigValues) {
     Object.assign(this, values);

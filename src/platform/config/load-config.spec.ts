@@ -35,6 +35,51 @@ describe('loadConfig', () => {
     expect(c.apiTokens.size).toBe(0);
     expect(c.logLevel).toBe('info');
     expect(c.verwerking).toEqual({ enabled: true, batchSize: 10, pollIntervalMs: 1000, leaseSeconds: 300, maxAttempts: 5 });
+    expect(c.uitgaand).toEqual({
+      enabled: true,
+      batchSize: 10,
+      pollIntervalMs: 1000,
+      timeoutMs: 30_000,
+      maxPogingen: 8,
+      backoffBaseMs: 30_000,
+      backoffMaxMs: 1_800_000,
+    });
+  });
+
+  it('reads the outbound relay settings', () => {
+    const c = loadConfig({
+      ...valid,
+      GGK_RELAY_ENABLED: 'false',
+      GGK_RELAY_BATCH_SIZE: '4',
+      GGK_RELAY_POLL_MS: '50',
+      GGK_TIMEOUT_MS: '2500',
+      GGK_MAX_POGINGEN: '3',
+      GGK_RETRY_BASE_MS: '20',
+      GGK_RETRY_MAX_MS: '200',
+    });
+    expect(c.uitgaand).toEqual({ enabled: false, batchSize: 4, pollIntervalMs: 50, timeoutMs: 2500, maxPogingen: 3, backoffBaseMs: 20, backoffMaxMs: 200 });
+  });
+
+  it('checks the outbound relay settings', () => {
+    expect(
+      problems({
+        ...valid,
+        GGK_RELAY_ENABLED: 'ja',
+        GGK_RELAY_BATCH_SIZE: '0',
+        GGK_RELAY_POLL_MS: '5',
+        GGK_TIMEOUT_MS: '99',
+        GGK_MAX_POGINGEN: '101',
+        GGK_RETRY_BASE_MS: '5000',
+        GGK_RETRY_MAX_MS: '1000',
+      }),
+    ).toEqual([
+      'GGK_RELAY_ENABLED must be true or false',
+      'GGK_RELAY_BATCH_SIZE must be a whole number from 1 to 100',
+      'GGK_RELAY_POLL_MS must be a whole number from 10 to 600000',
+      'GGK_TIMEOUT_MS must be a whole number from 100 to 600000',
+      'GGK_MAX_POGINGEN must be a whole number from 1 to 100',
+      'GGK_RETRY_MAX_MS must not be smaller than GGK_RETRY_BASE_MS',
+    ]);
   });
 
   it('reads every variable', () => {

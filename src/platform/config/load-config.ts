@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { AppConfig, LOG_LEVELS, MAX_BERICHT_BYTES_LIMIT, ROLES, type LogLevel, type Role } from './app-config';
 
 /** Start-up failure listing every configuration problem at once. Never repeats a value (secrets). */
@@ -20,6 +21,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     amqpUrl: r.url('AMQP_URL', ['amqp:', 'amqps:']),
     port: r.int('PORT', 3000, 0, 65535),
     xsdDir: r.directory('ISTANDAARDEN_XSD_DIR'),
+    ggkXsdDir: r.optionalDirectory('GGK_XSD_DIR') ?? standaardGgkDir(env),
     ggkEndpointUrl: r.url('GGK_ENDPOINT_URL', ['http:', 'https:']),
     gemeenteCodes: r.gemeenteCodes('GEMEENTE_CODES'),
     signalenExchange: r.exchangeName('SIGNALEN_EXCHANGE', 'istd.signalen'),
@@ -34,9 +36,30 @@ export function loadConfig(env: Env = process.env): AppConfig {
       leaseSeconds: r.int('VERWERKING_LEASE_SECONDS', 300, 1, 86_400),
       maxAttempts: r.int('VERWERKING_MAX_ATTEMPTS', 5, 1, 100),
     },
+    uitgaand: {
+      enabled: r.bool('GGK_RELAY_ENABLED', true),
+      batchSize: r.int('GGK_RELAY_BATCH_SIZE', 10, 1, 100),
+      pollIntervalMs: r.int('GGK_RELAY_POLL_MS', 1000, 10, 600_000),
+      timeoutMs: r.int('GGK_TIMEOUT_MS', 30_000, 100, 600_000),
+      maxPogingen: r.int('GGK_MAX_POGINGEN', 8, 1, 100),
+      backoffBaseMs: r.int('GGK_RETRY_BASE_MS', 30_000, 10, 3_600_000),
+      backoffMaxMs: r.int('GGK_RETRY_MAX_MS', 1_800_000, 10, 86_400_000),
+    },
   };
+  if (values.uitgaand.backoffMaxMs < values.uitgaand.backoffBaseMs) {
+    r.problems.push('GGK_RETRY_MAX_MS must not be smaller than GGK_RETRY_BASE_MS');
+  }
   if (r.problems.length > 0) throw new ConfigError(r.problems);
   return new AppConfig(values);
+}
+
+/**
+ * GGK_XSD_DIR defaults to `ggk-koppelvlak` beside the iStandaarden schema directory (the layout of
+ * ../shared). Not checked here: a missing directory fails the start naming it (GgkSchemas.load).
+ */
+function standaardGgkDir(env: Env): string {
+  const xsd = env.ISTANDAARDEN_XSD_DIR?.trim();
+  return xsd ? join(dirname(resolve(xsd)), 'ggk-koppelvlak') : '';
 }
 
 /** The hash under which a bearer token is kept and looked up. */
@@ -116,6 +139,20 @@ class EnvReader {
       isDir = false;
     }
     if (!isDir) this.problems.push(`${name} must name an existing directory (the iStandaarden schema release)`);
+    return v;
+  }
+
+  /** An optional directory: undefined when unset, a problem when set but not a directory. */
+  optionalDirectory(name: string): string | undefined {
+    const v = this.raw(name);
+    if (v === undefined) return undefined;
+    let isDir = false;
+    try {
+      isDir = statSync(v).isDirectory();
+    } catch {
+      isDir = false;
+    }
+    if (!isDir) this.problems.push(`${name} must name an existing directory`);
     return v;
   }
 

@@ -23,6 +23,8 @@ export function httpLogger(logger: Logger): HttpLogger {
     },
     wrapSerializers: false,
     customLogLevel(_req, res, err) {
+      // A SOAP fault about the caller's message (/ggk, Fo03 plek client) is a refusal, not our failure.
+      if ((res as ServerResponse & { locals?: { soapFoutPlek?: string } }).locals?.soapFoutPlek === 'client') return 'warn';
       if (err || res.statusCode >= 500) return 'error';
       return res.statusCode >= 400 ? 'warn' : 'info';
     },

@@ -3,6 +3,7 @@ import { eventually, startTestApp, TEST_MAX_BERICHT_BYTES, TOKENS, type TestApp 
 import { sql } from '../../support/database';
 import { testDatabase, type TestDatabase } from '../../support/test-database';
 import { vervang, voorbeeld } from '../../support/istandaarden';
+import { wmo301 } from '../../support/berichten';
 
 const WMO305 = voorbeeld('WMO305');
 const BSN = '999900006';
@@ -19,7 +20,7 @@ describe('POST /api/berichten and GET /api/berichten/:id', () => {
 
   beforeAll(async () => {
     db = await testDatabase();
-    t = await startTestApp(db.url);
+    t = await startTestApp(db.url, { GGK_RELAY_ENABLED: 'false' });
   });
 
   afterAll(async () => {
@@ -122,26 +123,49 @@ describe('POST /api/berichten and GET /api/berichten/:id', () => {
     expect(bad.body.code).toBe('INGEST.INVALID_ID');
   });
 
-  it('shows the verdict once the worker has processed a valid bericht, without content', async () => {
-    const { body } = await post(wmo305());
-    const shown = await eventually(async () => {
-      const r = await get(body.id);
-      return r.body.status === 'verwerkt' ? r.body : undefined;
-    }, 'the bericht to be processed');
+  const klaar = async (id: string) =>
+    eventually(async () => {
+      const r = await get(id);
+      return r.body.status === 'ontvangen' || r.body.status === 'in_verwerking' ? undefined : r.body;
+    }, `bericht ${id} to be processed`);
+
+  it('shows the verdict and the envelope it went out in once our valid 301 is processed, without content', async () => {
+    const { body } = await post(wmo301(`TEST${volgnummer++}`));
+    const shown = await klaar(body.id);
     expect(shown).toMatchObject({
       id: body.id,
       status: 'verwerkt',
       kanaal: 'rest',
-      bericht: 'WMO305',
+      duplicaatVan: null,
+      bericht: 'WMO301',
       domein: 'wmo',
-      afzender: '65656055',
+      afzender: '0363',
       pogingen: 1,
-      verdict: { bericht: 'WMO305', valid: true, xsd: [], regels: [] },
-      antwoord: null,
+      verdict: { bericht: 'WMO301', valid: true, xsd: [], regels: [] },
+      antwoord: { envelop: 'Di01', functie: 'WMO301', referentienummer: expect.any(String), crossRefnummer: null, outboxId: expect.any(String), retourcodes: [] },
     });
     expect(shown.verwerktOp).toEqual(expect.any(String));
     const text = JSON.stringify(shown);
-    for (const secret of [BSN, 'Wit', 'Tim', '1967-08-13', '<wmo305:']) expect(text).not.toContain(secret);
+    for (const secret of [BSN, 'Wit', 'Tim', '1967-08-13', '<wmo301:', '<soapenv:']) expect(text).not.toContain(secret);
+  });
+
+  it('a WMO305 over REST is judged against the register; its retour is built but there is no envelope to send it in', async () => {
+    // The 301 of the test above assigned 300201; 300202 is unknown (TR019).
+    const { body } = await post(wmo305());
+    const shown = await klaar(body.id);
+    expect(shown.status).toBe('afgekeurd');
+    expect(shown.verdict.regels).toEqual([{ code: 'TR019', retourcode: '9019', locatie: ['/Bericht/Client/StartProducten/StartProduct[2]'] }]);
+    expect(shown.antwoord).toMatchObject({
+      envelop: null,
+      functie: 'WMO306',
+      outboxId: null,
+      retourcodes: [
+        { locatie: '/Bericht/Header', codes: ['0200'] },
+        { locatie: '/Bericht/Client', codes: ['0200'] },
+        { locatie: '/Bericht/Client/StartProducten/StartProduct[1]', codes: ['0200'] },
+        { locatie: '/Bericht/Client/StartProducten/StartProduct[2]', codes: ['9019'] },
+      ],
+    });
   });
 
   it('marks a schema-invalid bericht uitval and a rule failure afgekeurd', async () => {
@@ -166,7 +190,7 @@ describe('POST /api/berichten and GET /api/berichten/:id', () => {
 
   it('never writes a BSN, name or birth date to the log', async () => {
     const { body } = await post(wmo305());
-    await eventually(async () => ((await get(body.id)).body.status === 'verwerkt' ? true : undefined), 'processing');
+    await klaar(body.id);
     const log = t.logs.join('');
     const requestLine = t.logs.map((l) => JSON.parse(l) as Record<string, unknown>).find((l) => l.correlationId === 'corr-ingest-1' && l.msg === 'request completed');
     expect(requestLine).toMatchObject({ req: { method: 'POST', url: '/api/berichten' }, res: { statusCode: 202 } });
@@ -180,7 +204,8 @@ describe('POST /api/berichten and GET /api/berichten/:id', () => {
     expect(res.status).toBe(200);
     expect(res.text).toMatch(/istd_berichten_ontvangen_total\{kanaal="rest",bericht="WMO305",resultaat="opgeslagen"\} \d+/);
     expect(res.text).toMatch(/istd_berichten_ontvangen_total\{kanaal="rest",bericht="WMO305",resultaat="herhaald"\} 1/);
-    expect(res.text).toMatch(/istd_berichten_verwerkt_total\{bericht="WMO305",status="verwerkt"\} \d+/);
+    expect(res.text).toMatch(/istd_berichten_verwerkt_total\{bericht="WMO301",status="verwerkt"\} \d+/);
+    expect(res.text).toMatch(/istd_berichten_verwerkt_total\{bericht="WMO305",status="afgekeurd"\} \d+/);
     expect(res.text).toContain('process_cpu_user_seconds_total');
   });
 });

@@ -34,7 +34,7 @@ describe('start-up and migrations', () => {
   it('runs pending migrations before serving', async () => {
     const t = await startTestApp(db.url, { VERWERKING_ENABLED: 'false' });
     try {
-      expect(await tables(db.url)).toEqual(['client_inbound_bericht', 'typeorm_migrations']);
+      expect(await tables(db.url)).toEqual(expect.arrayContaining(['client_inbound_bericht', 'client_outbound_bericht', 'typeorm_migrations']));
       expect(t.logs.join('')).toContain(`ran ${MIGRATIONS.length} migration(s)`);
     } finally {
       await t.close();
@@ -47,13 +47,26 @@ describe('start-up and migrations', () => {
       for (let i = 0; i < MIGRATIONS.length; i++) await ds.undoLastMigration({ transaction: 'each' });
       expect(await tables(db.url)).toEqual(['typeorm_migrations']);
       await ds.runMigrations({ transaction: 'each' });
-      expect(await tables(db.url)).toEqual(['client_inbound_bericht', 'typeorm_migrations']);
+      expect(await tables(db.url)).toEqual(expect.arrayContaining(['client_inbound_bericht', 'client_outbound_bericht', 'typeorm_migrations']));
       const indexes = await sql<{ indexname: string }>(db.url, `SELECT indexname FROM pg_indexes WHERE tablename = 'client_inbound_bericht' ORDER BY 1`);
       expect(indexes.map((r) => r.indexname)).toEqual([
+        'ix_client_inbound_bericht_duplicaat_van',
         'ix_client_inbound_bericht_open',
         'pk_client_inbound_bericht',
         'uq_client_inbound_bericht_content_sha256',
+        'uq_client_inbound_bericht_ggk_referentie',
         'uq_client_inbound_bericht_identificatie',
+      ]);
+      // GGK Fo01s and the register (istandaarden-3.2.md §11); client data only in client_* tables.
+      expect(await tables(db.url)).toEqual(
+        expect.arrayContaining(['client_ggk_foutbericht', 'client_register_toewijzing', 'client_register_levering', 'client_register_verzoek', 'register_bericht_identificatie']),
+      );
+      const outbound = await sql<{ indexname: string }>(db.url, `SELECT indexname FROM pg_indexes WHERE tablename = 'client_outbound_bericht' ORDER BY 1`);
+      expect(outbound.map((r) => r.indexname)).toEqual([
+        'ix_client_outbound_bericht_inbound',
+        'ix_client_outbound_bericht_te_verzenden',
+        'pk_client_outbound_bericht',
+        'uq_client_outbound_bericht_referentienummer',
       ]);
     } finally {
       await ds.destroy();

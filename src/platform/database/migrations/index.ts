@@ -1,7 +1,15 @@
 import { CreateClientInboundBericht1795400000000 } from './1795400000000-create-client-inbound-bericht';
+import { CreateClientOutboundBericht1795500000000 } from './1795500000000-create-client-outbound-bericht';
+import { GgkIngestEnAntwoord1795600000000 } from './1795600000000-ggk-ingest-en-antwoord';
+import { CreateRegister1795700000000 } from './1795700000000-create-register';
 
 /**
  * Every migration, oldest first. Listed explicitly (no glob) so the same list works from the
  * TypeScript sources (tests) and from dist/ (npm start, migration:run). Never edit one once merged.
  */
-export const MIGRATIONS = [CreateClientInboundBericht1795400000000];
+export const MIGRATIONS = [
+  CreateClientInboundBericht1795400000000,
+  CreateClientOutboundBericht1795500000000,
+  GgkIngestEnAntwoord1795600000000,
+  CreateRegister1795700000000,
+];

@@ -1,0 +1,3 @@
+export { GgkModule } from './ggk.module';
+export { GgkFoutbericht } from './ggk-foutbericht.entity';
+export * from './gateway-applicatie';

@@ -1,0 +1,10 @@
+export { UitgaandModule, OutboundRelayHost } from './uitgaand.module';
+export { OUTBOX_WRITER, type OutboxWriter, type UitgaandBericht } from './outbox.port';
+export { TypeOrmOutboxWriter, OutboxError } from './outbox.writer';
+export { OutboundBericht, type UitgaandStatus, type UitgaandSoort } from './outbound-bericht.entity';
+export { OutboundBerichtRepository, type UitgaandClaim } from './outbound-bericht.repository';
+export { OutboundRelay, type OutboundRelayDeps, type RelayUitkomst } from './outbound.relay';
+export { FetchGgkVerzender, type GgkVerzender, type Verzending } from './ggk-client';
+export { beoordeelAntwoord, leesSoapAntwoord, type Afloop, type SoapAntwoord } from './ggk-antwoord';
+export { UitgaandEvents } from './uitgaand-events';
+export { UitgaandMetrics } from './uitgaand.metrics';

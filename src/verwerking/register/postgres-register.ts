@@ -1,0 +1,119 @@
+import type { EntityManager } from 'typeorm';
+import type { Domein } from '../../istandaarden';
+import {
+  isLater, normaliseerNummer, type BerichtSleutel, type ClientBijAanbieder, type Levering, type LeveringScope, type RegisterLezer,
+  type ToewijzingVersie, type VerzoekStand,
+} from '../regels';
+import { RegisterBerichtIdentificatie, RegisterLevering, RegisterToewijzing, RegisterVerzoek } from './register.entities';
+
+/**
+ * RegisterLezer on the register tables, inside the bericht's transaction (its EntityManager), so the
+ * rules see what earlier committed berichten changed and nothing of berichten still in flight.
+ * Answers exactly as InMemoryRegister does for the same mutations (test/integration/verwerking).
+ */
+export class PostgresRegister implements RegisterLezer {
+  constructor(private readonly m: EntityManager) {}
+
+  async toewijzing(domein: Domein, gemeente: string, toewijzingNummer: string): Promise<ToewijzingVersie | null> {
+    const versies = await this.m.getRepository(RegisterToewijzing).find({ where: { domein, gemeente, toewijzingNummer: normaliseerNummer(toewijzingNummer) } });
+    return laatste(versies);
+  }
+
+  async toewijzingenVanClient(domein: Domein, client: ClientBijAanbieder): Promise<ToewijzingVersie[]> {
+    // Every toewijzing that ever had a version for this client; then its latest version decides.
+    const versies = await this.m
+      .getRepository(RegisterToewijzing)
+      .createQueryBuilder('t')
+      .where('t.domein = :domein AND t.gemeente = :gemeente', { domein, gemeente: client.gemeente })
+      .andWhere(
+        `t.toewijzing_nummer IN (SELECT c.toewijzing_nummer FROM client_register_toewijzing c
+          WHERE c.domein = :domein AND c.gemeente = :gemeente AND c.aanbieder = :aanbieder AND c.bsn = :bsn)`,
+        { aanbieder: client.aanbieder, bsn: client.bsn },
+      )
+      .orderBy('t.id')
+      .getMany();
+    const perNummer = new Map<string, RegisterToewijzing[]>();
+    for (const v of versies) perNummer.set(v.toewijzingNummer, [...(perNummer.get(v.toewijzingNummer) ?? []), v]);
+    const uit: ToewijzingVersie[] = [];
+    for (const lijst of perNummer.values()) {
+      const t = laatste(lijst);
+      if (t && t.aanbieder === client.aanbieder && t.bsn === client.bsn) uit.push(t);
+    }
+    return uit;
+  }
+
+  async leveringen(domein: Domein, scope: LeveringScope): Promise<Levering[]> {
+    const q = this.m.getRepository(RegisterLevering).createQueryBuilder('l').where('l.domein = :domein AND l.gemeente = :gemeente', { domein, gemeente: scope.gemeente });
+    if (scope.toewijzingNummer !== null) q.andWhere('l.toewijzing_nummer = :nummer', { nummer: scope.toewijzingNummer });
+    else q.andWhere('l.toewijzing_nummer IS NULL AND l.aanbieder = :aanbieder AND l.bsn = :bsn', { aanbieder: scope.aanbieder, bsn: scope.bsn });
+    const rows = await q.orderBy('l.id').getMany();
+    return rows.map(alsLevering);
+  }
+
+  async verzoek(domein: Domein, aanbieder: string, referentieAanbieder: string): Promise<VerzoekStand | null> {
+    const v = await this.m.getRepository(RegisterVerzoek).findOne({ where: { domein, aanbieder, referentieAanbieder } });
+    return v ? alsVerzoek(v) : null;
+  }
+
+  async heeftOpenVerzoek(domein: Domein, client: ClientBijAanbieder): Promise<boolean> {
+    return this.m.getRepository(RegisterVerzoek).exists({ where: { domein, gemeente: client.gemeente, aanbieder: client.aanbieder, bsn: client.bsn, status: 'open' } });
+  }
+
+  async berichtBekend(domein: Domein, s: BerichtSleutel): Promise<boolean> {
+    return this.m.getRepository(RegisterBerichtIdentificatie).exists({ where: { domein, berichtcode: s.berichtCode, afzender: s.afzender, identificatie: s.identificatie } });
+  }
+}
+
+/** IV013: the version with the latest Toewijzingsdatum + Toewijzingstijd. */
+function laatste(versies: readonly RegisterToewijzing[]): ToewijzingVersie | null {
+  if (versies.length === 0) return null;
+  return versies.map(alsVersie).reduce((a, b) => (isLater(b, a) ? b : a));
+}
+
+function alsVersie(t: RegisterToewijzing): ToewijzingVersie {
+  return {
+    gemeente: t.gemeente,
+    toewijzingNummer: t.toewijzingNummer,
+    aanbieder: t.aanbieder,
+    bsn: t.bsn,
+    referentieAanbieder: t.referentieAanbieder,
+    product: t.product,
+    toewijzingsdatum: t.toewijzingsdatum,
+    toewijzingstijd: t.toewijzingstijd,
+    ingangsdatum: t.ingangsdatum,
+    einddatum: t.einddatum,
+    redenWijziging: t.redenWijziging,
+    omvang: t.omvang,
+    budgetCenten: t.budgetCenten,
+  };
+}
+
+function alsLevering(l: RegisterLevering): Levering {
+  return {
+    gemeente: l.gemeente,
+    aanbieder: l.aanbieder,
+    bsn: l.bsn,
+    toewijzingNummer: l.toewijzingNummer,
+    soort: l.soort,
+    sleutel: l.sleutel,
+    startSleutel: l.startSleutel,
+    product: l.product,
+    toewijzingIngangsdatum: l.toewijzingIngangsdatum,
+    begindatum: l.begindatum,
+    redenBeeindiging: l.redenBeeindiging,
+    einddatum: l.einddatum,
+    status: l.status,
+  };
+}
+
+function alsVerzoek(v: RegisterVerzoek): VerzoekStand {
+  return {
+    gemeente: v.gemeente,
+    aanbieder: v.aanbieder,
+    bsn: v.bsn,
+    referentieAanbieder: v.referentieAanbieder,
+    berichtNummer: v.berichtNummer,
+    status: v.status,
+    inOnderzoek: v.inOnderzoek,
+  };
+}
