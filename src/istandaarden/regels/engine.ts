@@ -5,9 +5,18 @@ import { ALLE_REGELS } from './registry';
 
 const LEVEL_2_RETOURCODE = '0001';
 
-/** Runs every rule that applies to this bericht on a schema-valid tree. Linear in the tree size. */
-export function runRegels(root: XmlElement, bericht: BerichtDefinitie, regels: readonly Regel[] = ALLE_REGELS): RegelFinding[] {
-  const index = indexByLocalName(root);
+/**
+ * Runs every rule that applies to this bericht on a schema-valid tree. Linear in the tree size.
+ * `elementsByLocal` is the index scanXml built on the way (saves a pass over the tree); without
+ * it the index is built here.
+ */
+export function runRegels(
+  root: XmlElement,
+  bericht: BerichtDefinitie,
+  regels: readonly Regel[] = ALLE_REGELS,
+  elementsByLocal?: ReadonlyMap<string, readonly XmlElement[]>,
+): RegelFinding[] {
+  const index = elementsByLocal ?? indexByLocalName(root);
   const findings: RegelFinding[] = [];
   const ctx: RegelContext = {
     bericht,
@@ -34,7 +43,7 @@ export function appliesTo(regel: Regel, bericht: BerichtDefinitie): boolean {
 
 const NONE: readonly XmlElement[] = [];
 
-function indexByLocalName(root: XmlElement): Map<string, XmlElement[]> {
+export function indexByLocalName(root: XmlElement): Map<string, XmlElement[]> {
   const index = new Map<string, XmlElement[]>();
   const stack: XmlElement[] = [root];
   // Depth-first, document order: push children in reverse.

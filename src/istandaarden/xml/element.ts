@@ -3,8 +3,6 @@ export class XmlElement {
   children: XmlElement[] = NO_CHILDREN;
   /** Text of a leaf element (entities decoded); '' for elements with child elements. */
   text = '';
-  /** Location steps of the children, computed on the first locatie() below this element. */
-  private childSteps: Map<XmlElement, string> | null = null;
 
   constructor(
     /** Local name, without prefix. */
@@ -56,20 +54,28 @@ export class XmlElement {
 
   /** The step of a child: its local name, with [n] when siblings share it. Cached per parent, so many findings stay linear. */
   private stepOf(child: XmlElement): string {
-    if (!this.childSteps) {
+    let steps = CHILD_STEPS.get(this);
+    if (!steps) {
       const counts = new Map<string, number>();
       for (const c of this.children) counts.set(c.local, (counts.get(c.local) ?? 0) + 1);
       const seen = new Map<string, number>();
-      this.childSteps = new Map();
+      steps = new Map();
       for (const c of this.children) {
         const n = (seen.get(c.local) ?? 0) + 1;
         seen.set(c.local, n);
-        this.childSteps.set(c, (counts.get(c.local) ?? 0) > 1 ? `${c.local}[${n}]` : c.local);
+        steps.set(c, (counts.get(c.local) ?? 0) > 1 ? `${c.local}[${n}]` : c.local);
       }
+      CHILD_STEPS.set(this, steps);
     }
-    return this.childSteps.get(child) ?? child.local;
+    return steps.get(child) ?? child.local;
   }
 }
+
+/**
+ * Location steps of the children of an element, computed on the first locatie() below it. Kept
+ * beside the tree rather than in a field: a declaratie has millions of elements and few findings.
+ */
+const CHILD_STEPS = new WeakMap<XmlElement, Map<XmlElement, string>>();
 
 const NO_CHILDREN: XmlElement[] = [];
 Object.freeze(NO_CHILDREN);

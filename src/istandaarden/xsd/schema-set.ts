@@ -5,6 +5,14 @@ import { loadLibxml2, type Libxml2 } from './libxml2';
 
 type XsdValidator = InstanceType<Libxml2['XsdValidator']>;
 
+/** What an XSD worker needs to compile the same schemas on its own libxml2 instance. */
+export interface SchemaWorkerData {
+  /** Every .xsd of the directory by its virtual path (the same provider SchemaSet registers). */
+  files: Record<string, Uint8Array>;
+  /** Virtual path of the schema entry point per bericht naam. */
+  entryPoints: Record<string, string>;
+}
+
 /** Raised at start-up when the schema directory is incomplete; names the missing file. */
 export class SchemaDirectoryError extends Error {
   constructor(message: string) {
@@ -23,6 +31,8 @@ const VIRTUAL_ROOT = '/istd-xsd';
 export class SchemaSet {
   private readonly validators = new Map<string, XsdValidator>();
   private readonly versies = new Map<string, { basisschema: string; bericht: string }>();
+  private readonly splittable = new Map<string, boolean>();
+  private readonly disposers: Array<() => void> = [];
 
   private constructor(
     readonly directory: string,
@@ -63,6 +73,39 @@ export class SchemaSet {
     return v;
   }
 
+  /** The schema files and entry points, for XSD workers (xsd-pool.ts) that compile their own copy. */
+  workerData(): SchemaWorkerData {
+    const files = registeredFiles.get(this.directory);
+    if (!files) throw new SchemaDirectoryError(`schema directory ${this.directory} is not registered`);
+    const entryPoints: Record<string, string> = {};
+    for (const [naam, file] of this.schemaFiles) entryPoints[naam] = `${VIRTUAL_ROOT}/${file}`;
+    return { files, entryPoints };
+  }
+
+  /**
+   * True when a bericht may be schema-validated in pieces (split-plan.ts): its schema and the
+   * basisschema have no identity constraints (unique/key/keyref) and no ID/IDREF types, the only
+   * constraints that relate one Client to another. Checked on the text of the files in use.
+   */
+  splitsByClient(bericht: BerichtDefinitie): boolean {
+    let ok = this.splittable.get(bericht.naam);
+    if (ok === undefined) {
+      const files = registeredFiles.get(this.directory) ?? {};
+      const entry = this.schemaFiles.get(bericht.naam);
+      const texts = Object.entries(files)
+        .filter(([path]) => path.endsWith('/basisschema.xsd') || (entry !== undefined && path === `${VIRTUAL_ROOT}/${entry}`))
+        .map(([, bytes]) => Buffer.from(bytes).toString('utf8'));
+      ok = texts.length >= 2 && texts.every((t) => !/<(\w+:)?(unique|key|keyref)\b|\b(type|base|itemType)="(\w+:)?(ID|IDREF|IDREFS)"/.test(t));
+      this.splittable.set(bericht.naam, ok);
+    }
+    return ok;
+  }
+
+  /** Runs `fn` when the set is disposed (the XSD worker pool of this set registers here). */
+  onDispose(fn: () => void): void {
+    this.disposers.push(fn);
+  }
+
   /** The version triples a schema declares in its appinfo (IV034), for the XsdVersie of what we send. */
   xsdVersie(bericht: BerichtDefinitie): { basisschema: string; bericht: string } {
     let v = this.versies.get(bericht.naam);
@@ -78,6 +121,7 @@ export class SchemaSet {
   }
 
   dispose(): void {
+    for (const fn of this.disposers.splice(0)) fn();
     for (const v of this.validators.values()) v.dispose();
     this.validators.clear();
   }
@@ -105,11 +149,12 @@ function locateSchemas(directory: string): Map<string, string> {
   return files;
 }
 
-const registeredDirectories = new Set<string>();
+/** Registered schema files per directory, kept for the workers (a few hundred kB). */
+const registeredFiles = new Map<string, Record<string, Uint8Array>>();
 
 /** Serves the directory's .xsd files from memory so imports never reach the real file system. */
 function registerSchemaFiles(lib: Libxml2, directory: string): void {
-  if (registeredDirectories.has(directory)) return;
+  if (registeredFiles.has(directory)) return;
   const buffers: Record<string, Uint8Array> = {};
   for (const standaard of readdirSync(directory)) {
     for (const sub of ['xsd', 'xsd-afgeleid']) {
@@ -121,5 +166,5 @@ function registerSchemaFiles(lib: Libxml2, directory: string): void {
     }
   }
   lib.xmlRegisterInputProvider(new lib.XmlBufferInputProvider(buffers));
-  registeredDirectories.add(directory);
+  registeredFiles.set(directory, buffers);
 }
