@@ -3,7 +3,7 @@ import { berichtDefinitie } from '../istandaarden/catalogus';
 import { WJ001 } from '../istandaarden/codelijsten/wj001';
 import { DEFAULT_MAX_BYTES } from '../istandaarden/input';
 import { REGEL_OMSCHRIJVINGEN } from '../istandaarden/regels/omschrijvingen';
-import { validateBericht, type Verdict } from '../istandaarden/validate';
+import { validateBerichtAsync, type Verdict } from '../istandaarden/validate';
 import { SchemaDirectoryError, SchemaSet } from '../istandaarden/xsd/schema-set';
 
 export interface Output {
@@ -82,7 +82,7 @@ export async function runValidate(args: string[], io: Output, env: NodeJS.Proces
     let verdict: FileVerdict;
     try {
       const bytes = await readFile(file);
-      const v = validateBericht(bytes, schemas, { maxBytes: parsed.maxBytes });
+      const v = await validateBerichtAsync(bytes, schemas, { maxBytes: parsed.maxBytes });
       verdict = { file, bericht: v.bericht, valid: v.valid, xsd: v.xsd, regels: v.regels };
     } catch (e) {
       ioError = true;

@@ -2,6 +2,7 @@
 export * from './catalogus';
 export * from './input';
 export * from './validate';
+export { XsdWorkerPool, XsdWorkerError } from './xsd/xsd-pool';
 export type { RegelFinding, Regel, RegelContext } from './regels/regel';
 export { runRegels } from './regels/engine';
 export { ALLE_REGELS } from './regels/registry';
