@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import type { Logger } from 'pino';
+import { ContractenModule } from './contracten';
 import { GgkModule } from './ggk';
 import { IngestModule } from './ingest';
 import { ApiTokenGuard } from './platform/auth';
@@ -12,6 +13,7 @@ import { LoggingModule } from './platform/logging';
 import { MessagingModule } from './platform/messaging';
 import { MetricsModule } from './platform/metrics';
 import { SchemasModule } from './platform/schemas/schemas.module';
+import { SignalenModule } from './signalen';
 import { UitgaandModule } from './uitgaand';
 import { VerwerkingModule } from './verwerking';
 
@@ -36,6 +38,8 @@ export class AppModule {
         IngestModule,
         GgkModule,
         UitgaandModule,
+        SignalenModule,
+        ContractenModule,
         VerwerkingModule,
       ],
       providers: [

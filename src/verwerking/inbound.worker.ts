@@ -25,7 +25,7 @@ export class InboundWorker {
   private loop: Promise<void> | null = null;
   private stopping = false;
   private woken = false;
-  private wake: (() => void) | null = null;
+  private readonly waiters = new Set<() => void>();
   private readonly log: Logger;
 
   constructor(private readonly deps: InboundWorkerDeps) {
@@ -39,7 +39,9 @@ export class InboundWorker {
   start(): void {
     if (this.loop) return;
     this.stopping = false;
-    this.loop = this.run().finally(() => {
+    // Several loops overlap one bericht's database round trips with another's CPU work; each claims its own batch.
+    const loops = Array.from({ length: this.deps.options.parallel }, () => this.run());
+    this.loop = Promise.all(loops).then(() => undefined).finally(() => {
       this.loop = null;
     });
   }
@@ -54,7 +56,7 @@ export class InboundWorker {
   /** Look for work now instead of at the next poll (called after a local commit). */
   nudge(): void {
     this.woken = true;
-    this.wake?.();
+    for (const w of [...this.waiters]) w();
   }
 
   /** Claims and processes one batch; returns how many berichten were claimed. */
@@ -98,16 +100,17 @@ export class InboundWorker {
       return Promise.resolve();
     }
     return new Promise((resolve) => {
-      const timer = setTimeout(done, this.deps.options.pollIntervalMs);
-      function done(): void {
+      const done = (): void => {
         clearTimeout(timer);
+        this.waiters.delete(wake);
         resolve();
-      }
-      this.wake = () => {
-        this.wake = null;
+      };
+      const wake = (): void => {
         this.woken = false;
         done();
       };
+      const timer = setTimeout(done, this.deps.options.pollIntervalMs);
+      this.waiters.add(wake);
     });
   }
 

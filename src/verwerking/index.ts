@@ -2,5 +2,5 @@ export { VerwerkingModule, InboundWorkerHost } from './verwerking.module';
 export { InboundWorker, type InboundWorkerDeps } from './inbound.worker';
 export { ValidatieVerwerker } from './validatie.verwerker';
 export * from './verwerking.ports';
-export { pijplijnStappen, type PijplijnDeps } from './stappen';
+export { DECLARATIE_UITVAL, pijplijnStappen, type DeclaratieDeps, type PijplijnDeps } from './stappen';
 export { PostgresRegister, pasMutatiesToe, REGISTER_ENTITIES } from './register';

@@ -7,6 +7,8 @@ import { AppConfig } from '../platform/config';
 import { LOGGER } from '../platform/logging';
 import { MetricsService } from '../platform/metrics';
 import { SchemaSet } from '../istandaarden';
+import { BESTEDINGSRUIMTE_BOEKER, CONTRACT_LEZER, type BestedingsruimteBoeker, type ContractLezer } from '../contracten/contracten.port';
+import { SIGNAAL_WRITER, type SignaalWriter } from '../signalen/signaal.port';
 import { OUTBOX_WRITER, type OutboxWriter } from '../uitgaand/outbox.port';
 import { InboundWorker } from './inbound.worker';
 import { REGISTER_ENTITIES } from './register';
@@ -41,10 +43,11 @@ export class InboundWorkerHost implements OnApplicationBootstrap, OnApplicationS
   imports: [IngestModule, TypeOrmModule.forFeature(REGISTER_ENTITIES)],
   providers: [
     {
-      // OUTBOX_WRITER comes from the global UitgaandModule (src/uitgaand).
+      // OUTBOX_WRITER, CONTRACT_LEZER, BESTEDINGSRUIMTE_BOEKER and SIGNAAL_WRITER come from global modules.
       provide: VERWERKING_STAPPEN,
-      inject: [SchemaSet, OUTBOX_WRITER, AppConfig],
-      useFactory: (schemas: SchemaSet, outbox: OutboxWriter, config: AppConfig) => pijplijnStappen({ schemas, outbox, config }),
+      inject: [SchemaSet, OUTBOX_WRITER, AppConfig, CONTRACT_LEZER, BESTEDINGSRUIMTE_BOEKER, SIGNAAL_WRITER],
+      useFactory: (schemas: SchemaSet, outbox: OutboxWriter, config: AppConfig, contracten: ContractLezer, bestedingsruimte: BestedingsruimteBoeker, signalen: SignaalWriter) =>
+        pijplijnStappen({ schemas, outbox, config, declaratie: { contracten, bestedingsruimte, signalen } }),
     },
     { provide: BERICHT_VERWERKER, useClass: ValidatieVerwerker },
     {

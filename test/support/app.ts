@@ -27,6 +27,8 @@ export function testEnv(databaseUrl: string, overrides: Record<string, string> =
     API_TOKENS: Object.entries(TOKENS).map(([role, token]) => `${token}:${role}`).join(','),
     LOG_LEVEL: 'info',
     VERWERKING_POLL_MS: '200',
+    // No signal relay unless a test asks for it: it would declare SIGNALEN_EXCHANGE on the shared broker.
+    SIGNALEN_RELAY_ENABLED: 'false',
     ...overrides,
   };
 }

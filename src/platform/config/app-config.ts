@@ -13,6 +13,8 @@ export interface VerwerkingConfig {
   readonly enabled: boolean;
   /** Berichten claimed per round trip. */
   readonly batchSize: number;
+  /** Processing loops in this process, each claiming its own batch. */
+  readonly parallel: number;
   /** How often an idle worker looks for new berichten (a local POST wakes it at once). */
   readonly pollIntervalMs: number;
   /** A claim older than this is considered abandoned (crashed worker) and claimed again. */
@@ -38,6 +40,18 @@ export interface UitgaandConfig {
   readonly backoffMaxMs: number;
 }
 
+/** The signal outbox relay to RabbitMQ (src/signalen). */
+export interface SignalenConfig {
+  /** Run the signal relay inside this process (app and worker process alike). */
+  readonly enabled: boolean;
+  /** Signals claimed and published per round trip. */
+  readonly batchSize: number;
+  /** How often an idle relay looks for signals (a local commit wakes it at once). */
+  readonly pollIntervalMs: number;
+  /** Longest wait for the broker's publisher confirms (and for a channel) before the batch is retried. */
+  readonly confirmTimeoutMs: number;
+}
+
 export interface AppConfigValues {
   readonly databaseUrl: string;
   readonly amqpUrl: string;
@@ -56,6 +70,7 @@ export interface AppConfigValues {
   readonly logLevel: LogLevel;
   readonly verwerking: VerwerkingConfig;
   readonly uitgaand: UitgaandConfig;
+  readonly signalen: SignalenConfig;
 }
 
 /**
@@ -77,6 +92,7 @@ export class AppConfig implements AppConfigValues {
   readonly logLevel!: LogLevel;
   readonly verwerking!: VerwerkingConfig;
   readonly uitgaand!: UitgaandConfig;
+  readonly signalen!: SignalenConfig;
 
   constructor(values: AppConfigValues) {
     Object.assign(this, values);

@@ -34,7 +34,7 @@ describe('loadConfig', () => {
     expect(c.gemeenteCodes).toEqual(['0363', '0599']);
     expect(c.apiTokens.size).toBe(0);
     expect(c.logLevel).toBe('info');
-    expect(c.verwerking).toEqual({ enabled: true, batchSize: 10, pollIntervalMs: 1000, leaseSeconds: 300, maxAttempts: 5 });
+    expect(c.verwerking).toEqual({ enabled: true, batchSize: 10, parallel: 4, pollIntervalMs: 1000, leaseSeconds: 300, maxAttempts: 5 });
     expect(c.uitgaand).toEqual({
       enabled: true,
       batchSize: 10,
@@ -44,6 +44,16 @@ describe('loadConfig', () => {
       backoffBaseMs: 30_000,
       backoffMaxMs: 1_800_000,
     });
+  });
+
+  it('reads the signal relay settings', () => {
+    expect(loadConfig(valid).signalen).toEqual({ enabled: true, batchSize: 50, pollIntervalMs: 1000, confirmTimeoutMs: 10_000 });
+    const c = loadConfig({ ...valid, SIGNALEN_RELAY_ENABLED: 'false', SIGNALEN_RELAY_BATCH_SIZE: '7', SIGNALEN_RELAY_POLL_MS: '25', SIGNALEN_CONFIRM_TIMEOUT_MS: '500' });
+    expect(c.signalen).toEqual({ enabled: false, batchSize: 7, pollIntervalMs: 25, confirmTimeoutMs: 500 });
+    expect(problems({ ...valid, SIGNALEN_RELAY_BATCH_SIZE: '0', SIGNALEN_CONFIRM_TIMEOUT_MS: '5' })).toEqual([
+      'SIGNALEN_RELAY_BATCH_SIZE must be a whole number from 1 to 1000',
+      'SIGNALEN_CONFIRM_TIMEOUT_MS must be a whole number from 100 to 600000',
+    ]);
   });
 
   it('reads the outbound relay settings', () => {

@@ -32,6 +32,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     verwerking: {
       enabled: r.bool('VERWERKING_ENABLED', true),
       batchSize: r.int('VERWERKING_BATCH_SIZE', 10, 1, 1000),
+      parallel: r.int('VERWERKING_PARALLEL', 4, 1, 64),
       pollIntervalMs: r.int('VERWERKING_POLL_MS', 1000, 10, 600_000),
       leaseSeconds: r.int('VERWERKING_LEASE_SECONDS', 300, 1, 86_400),
       maxAttempts: r.int('VERWERKING_MAX_ATTEMPTS', 5, 1, 100),
@@ -44,6 +45,12 @@ export function loadConfig(env: Env = process.env): AppConfig {
       maxPogingen: r.int('GGK_MAX_POGINGEN', 8, 1, 100),
       backoffBaseMs: r.int('GGK_RETRY_BASE_MS', 30_000, 10, 3_600_000),
       backoffMaxMs: r.int('GGK_RETRY_MAX_MS', 1_800_000, 10, 86_400_000),
+    },
+    signalen: {
+      enabled: r.bool('SIGNALEN_RELAY_ENABLED', true),
+      batchSize: r.int('SIGNALEN_RELAY_BATCH_SIZE', 50, 1, 1000),
+      pollIntervalMs: r.int('SIGNALEN_RELAY_POLL_MS', 1000, 10, 600_000),
+      confirmTimeoutMs: r.int('SIGNALEN_CONFIRM_TIMEOUT_MS', 10_000, 100, 600_000),
     },
   };
   if (values.uitgaand.backoffMaxMs < values.uitgaand.backoffBaseMs) {

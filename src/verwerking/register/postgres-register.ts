@@ -59,6 +59,16 @@ export class PostgresRegister implements RegisterLezer {
     return this.m.getRepository(RegisterVerzoek).exists({ where: { domein, gemeente: client.gemeente, aanbieder: client.aanbieder, bsn: client.bsn, status: 'open' } });
   }
 
+  /** TR385: approved, not credited debits on this toewijzing (client_register_prestatie). */
+  async goedgekeurdeOngecrediteerdePrestaties(domein: Domein, gemeente: string, toewijzingNummer: string): Promise<number> {
+    const [r] = (await this.m.query(
+      `SELECT count(*)::int AS n FROM client_register_prestatie
+        WHERE domein = $1 AND gemeente = $2 AND toewijzing_nummer = $3 AND status = 'goedgekeurd' AND debet_credit = 'D'`,
+      [domein, gemeente, normaliseerNummer(toewijzingNummer)],
+    )) as Array<{ n: number }>;
+    return r.n;
+  }
+
   async berichtBekend(domein: Domein, s: BerichtSleutel): Promise<boolean> {
     return this.m.getRepository(RegisterBerichtIdentificatie).exists({ where: { domein, berichtcode: s.berichtCode, afzender: s.afzender, identificatie: s.identificatie } });
   }

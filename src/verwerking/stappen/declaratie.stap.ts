@@ -1,18 +1,218 @@
+import type { EntityManager } from 'typeorm';
+import type { BestedingsruimteBoeker, ContractLezer, ContractTarief } from '../../contracten/contracten.port';
+import { buildDu01 } from '../../ggk/envelop';
+import { GATEWAY_APPLICATIE, uitgaandeParameters } from '../../ggk/gateway-applicatie';
+import {
+  berichtDefinitie, buildDeclaratieAntwoord, parseBericht, validateBericht, type BerichtDefinitie, type Declaratie, type DeclaratieOordeel, type Domein,
+  type RegelFinding, type SchemaSet, type XmlElement,
+} from '../../istandaarden';
+import type { SignaalWriter } from '../../signalen/signaal.port';
+import type { OutboxWriter } from '../../uitgaand/outbox.port';
+import { ggkEnvelopVan } from '../antwoord/ggk-envelop.util';
+import { retourcodesVan } from '../antwoord/retourcodes.util';
+import { vandaagInNederland } from '../antwoord/vandaag.util';
+import { beoordeelPrestaties, contractSleutel, type DeclaratieBeoordeling } from '../declaratie/beoordeel-declaratie';
+import { alBeantwoord, eerdereDeclaraties, laadStand, markeerBeantwoord, schrijfDeclaratie, schrijfPrestaties, type DeclaratieSleutel } from '../declaratie/declaratie.register';
+import { REGEL_VAN_CODE, regel8214PeriodeVoorLaatste, regel9333DeclaratieNummerNietUniek } from '../declaratie/declaratie.regels';
+import { vergrendel as advisoryLocks } from '../register';
 import type { VerwerkingContext, VerwerkingStap } from '../verwerking.ports';
+import { UITVAL } from './antwoord.stap';
+import { TR056_DUPLICAAT } from './overstijgend.stap';
+
+export const DECLARATIE_UITVAL = {
+  /** This 323 (same BerichtIdentificatie) was answered before: never a second 325. */
+  AL_BEANTWOORD: 'VERWERKING.DECLARATIE_AL_BEANTWOORD',
+} as const;
+
+export interface DeclaratieDeps {
+  schemas: SchemaSet;
+  outbox: OutboxWriter;
+  contracten: ContractLezer;
+  bestedingsruimte: BestedingsruimteBoeker;
+  signalen: SignaalWriter;
+  klok?: () => Date;
+  vergrendel?: (tx: EntityManager, sloten: readonly string[]) => Promise<void>;
+}
 
 /**
- * Seam for the declaratie work (the next issue): a schema-valid 323 has its verdict (XSD and the
- * rules inside the bericht) stored and nothing else yet. That work judges the prestaties against the
- * register and the contracts, builds the 325 (buildDeclaratieAntwoord), validates it, writes it in a
- * Du01 through the OutboxWriter and records the approved prestaties, all in this transaction, setting
- * ctx.stand.antwoord like AntwoordStap does. Until then a 323 gets no answer; a TR056 duplicate of a
- * 323 is marked (9056 in the verdict) but not answered either.
+ * A 323 in, one 325 out (istandaarden-3.2.md §4.3, §5.4, §6), all in the bericht's transaction:
+ * level 2 → Header 0001 only; a TR056 duplicate → Header 9056 only; 9333/8214 → the Declaratie
+ * class; otherwise each prestatie against the register and the contracts. The 325 is built
+ * (buildDeclaratieAntwoord: TR342 by construction), checked against its XSD and rules, written in a
+ * Du01 (crossRefnummer = the Di01's referentienummer) through the outbox; then the prestatie
+ * register, the counters and the bestedingsruimte are updated and the declaratie marked answered.
  */
 export class DeclaratieStap implements VerwerkingStap {
   readonly naam = 'declaratie';
+  private readonly klok: () => Date;
+  private readonly vergrendel: (tx: EntityManager, sloten: readonly string[]) => Promise<void>;
+
+  constructor(private readonly deps: DeclaratieDeps) {
+    this.klok = deps.klok ?? (() => new Date());
+    this.vergrendel = deps.vergrendel ?? advisoryLocks;
+  }
 
   async voerUit(ctx: VerwerkingContext): Promise<void> {
-    if (ctx.validated.definitie?.nummer !== '323') return;
-    ctx.log.info({ regels: ctx.regels.map((r) => r.code) }, 'declaratie: verdict stored; the 325 is not built yet');
+    const { definitie: def, root } = ctx.validated;
+    if (def?.nummer !== '323' || !root) return;
+    const b = parseBericht(root, def);
+    if (b.inhoud.nummer !== '323') throw new Error('a 323 without a Declaratie');
+    const declaratie = b.inhoud.declaratie;
+    const s: DeclaratieSleutel = { domein: def.domein, gemeente: b.header.ontvanger, aanbieder: b.header.afzender };
+    const { identificatie, dagtekening } = b.header.berichtIdentificatie;
+    // One 323 of an aanbieder at a time: TR314/TR318/TR333 read what the previous one wrote.
+    await this.vergrendel(ctx.tx, [`declaratie|${s.domein}|${s.aanbieder}`]);
+    if (await alBeantwoord(ctx.tx, s, identificatie, dagtekening)) {
+      ctx.stand.uitval = { code: DECLARATIE_UITVAL.AL_BEANTWOORD, message: 'this 323 was answered before; a second 325 is never sent' };
+      ctx.log.warn('323 answered before: no second 325');
+      return;
+    }
+
+    let oordeel: DeclaratieOordeel;
+    let beoordeling: DeclaratieBeoordeling | null = null;
+    const niveau2 = ctx.regels.filter((r) => r !== TR056_DUPLICAAT);
+    if (niveau2.length > 0) oordeel = { soort: 'header', retourCodes: ['0001'] };
+    else if (ctx.regels.includes(TR056_DUPLICAAT)) oordeel = { soort: 'header', retourCodes: ['9056'] };
+    else {
+      const eerder = await eerdereDeclaraties(ctx.tx, s, declaratie.declaratieNummer);
+      const codes: string[] = [];
+      if (regel9333DeclaratieNummerNietUniek(declaratie.declaratieNummer, eerder.nummers)) codes.push('9333');
+      if (regel8214PeriodeVoorLaatste(declaratie.declaratiePeriode.begindatum, eerder.laatstePeriodeBegin)) codes.push('8214');
+      if (codes.length > 0) {
+        oordeel = { soort: 'declaratie', retourCodes: codes };
+        ctx.regels.push(...codes.map((c) => finding(c, ['/Bericht/Declaratie'])));
+      } else {
+        const stand = await laadStand(ctx.tx, s, declaratie);
+        const tarieven = await this.tarieven(ctx.tx, s, declaratie);
+        beoordeling = beoordeelPrestaties({ domein: s.domein, aanbieder: s.aanbieder, declaratie, tarieven }, stand);
+        oordeel = alsOordeel(root, beoordeling);
+        ctx.regels.push(...findings(root, beoordeling));
+      }
+    }
+
+    const antwoordDef = berichtDefinitie(def.beantwoordDoor ?? '');
+    if (!antwoordDef) throw new Error(`${def.naam} has no antwoordbericht`);
+    const [{ n }] = (await ctx.tx.query(`SELECT nextval('retour_identificatie_seq')::text AS n`)) as Array<{ n: string }>;
+    const antwoord = buildDeclaratieAntwoord(root, def, oordeel, {
+      identificatie: `R${n}`,
+      dagtekening: vandaagInNederland(this.klok()),
+      gemeente: s.gemeente,
+      xsdVersie: this.deps.schemas.xsdVersie(antwoordDef),
+    });
+    const eigen = validateBericht(Buffer.from(antwoord.xml, 'utf8'), this.deps.schemas);
+    if (!eigen.valid || !eigen.root) {
+      const wat = eigen.xsd.length > 0 ? `its XSD (${eigen.xsd[0].message})` : `rules ${eigen.regels.map((r) => r.code).join(', ')}`;
+      ctx.stand.uitval = { code: UITVAL.RETOUR_ONGELDIG, message: `the ${antwoordDef.naam} built for this bericht fails ${wat}; not sent` };
+      ctx.stand.goedgekeurd = false;
+      ctx.log.error({ retour: antwoordDef.naam, xsd: eigen.xsd.length, regels: eigen.regels.map((r) => r.code) }, 'built 325 is not valid: uitval, nothing sent');
+      return;
+    }
+
+    const declaratieId = await schrijfDeclaratie(ctx.tx, {
+      ...s, declaratieNummer: declaratie.declaratieNummer, periode: declaratie.declaratiePeriode, identificatie, dagtekening, oordeel: oordeel.soort,
+      retourcodes: oordeel.soort === 'prestaties' ? [...(beoordeling?.perCode.keys() ?? [])].sort() : oordeel.retourCodes,
+      totaalIngediendCenten: antwoord.totaalIngediendCenten, totaalToegekendCenten: antwoord.totaalToegekendCenten, inboundId: ctx.bericht.id,
+    });
+    const outboxId = await this.verstuur(ctx, root, antwoordDef, antwoord.xml, retourcodesVan(eigen.root));
+    if (beoordeling) {
+      await schrijfPrestaties(ctx.tx, s, declaratieId, beoordeling.nieuwePrestaties, beoordeling.gecrediteerd, beoordeling.tellers);
+      for (const bk of beoordeling.boekingen) {
+        await this.deps.bestedingsruimte.boek(ctx.tx, { ...s, contractId: bk.contractId, datum: bk.datum, centen: bk.centen, correlationId: ctx.bericht.correlationId });
+      }
+      // Processed (partly approved): the 323's TR056 key enters the register (RegisterStap).
+      ctx.stand.goedgekeurd = true;
+    }
+    await markeerBeantwoord(ctx.tx, declaratieId, outboxId);
+    await this.signaleer(ctx.tx, s, declaratie, identificatie, dagtekening, oordeel, beoordeling, antwoord.totaalIngediendCenten);
+    ctx.log.info(
+      { outboxId, oordeel: oordeel.soort, afgewezen: antwoord.afgewezenPrestaties, ingediend: antwoord.totaalIngediendCenten, toegekend: antwoord.totaalToegekendCenten },
+      '325 written',
+    );
   }
+
+  /** Contract tarieven per (ProductCode, ProductPeriode begin): one lookup per distinct pair. */
+  private async tarieven(tx: EntityManager, s: DeclaratieSleutel, d: Declaratie): Promise<Map<string, ContractTarief | null>> {
+    const uit = new Map<string, ContractTarief | null>();
+    for (const p of d.clienten.flatMap((c) => c.prestaties)) {
+      const k = contractSleutel(p.productCode, p.productPeriode.begindatum);
+      if (uit.has(k)) continue;
+      uit.set(k, await this.deps.contracten.tarief(tx, { domein: s.domein, gemeente: s.gemeente, aanbieder: s.aanbieder, productCode: p.productCode, datum: p.productPeriode.begindatum }));
+    }
+    return uit;
+  }
+
+  private async verstuur(ctx: VerwerkingContext, root: XmlElement, antwoordDef: BerichtDefinitie, xml: string, retourcodes: ReturnType<typeof retourcodesVan>): Promise<string | null> {
+    const envelop = ggkEnvelopVan(ctx.bericht);
+    if (!envelop) {
+      ctx.stand.antwoord = {
+        envelop: null, functie: antwoordDef.naam, referentienummer: null, crossRefnummer: null, outboxId: null, retourcodes,
+        toelichting: 'received over REST: there is no GGK envelope to answer; the 325 was built and checked, not sent',
+      };
+      return null;
+    }
+    const sg = envelop.stuurgegevens;
+    // The 325 is an answer to the 323: a Du01 with crossRefnummer = the Di01's referentienummer (src/ggk/README.md).
+    const du01 = buildDu01({
+      zender: { organisatie: sg.ontvanger.organisatie, applicatie: GATEWAY_APPLICATIE },
+      ontvanger: sg.zender.organisatie,
+      functie: antwoordDef.naam,
+      parameters: uitgaandeParameters(root.textAt('Header', 'BerichtVersie') ?? '', root.textAt('Header', 'BerichtSubversie') ?? ''),
+      bericht: xml,
+      crossRefnummer: sg.referentienummer,
+    });
+    const outboxId = await this.deps.outbox.schrijf(ctx.tx, {
+      soort: 'Du01', functie: antwoordDef.naam, referentienummer: du01.referentienummer, crossRefnummer: sg.referentienummer,
+      envelop: du01.xml, inboundId: ctx.bericht.id, correlationId: ctx.bericht.correlationId,
+    });
+    ctx.stand.antwoord = { envelop: 'Du01', functie: antwoordDef.naam, referentienummer: du01.referentienummer, crossRefnummer: sg.referentienummer, outboxId, retourcodes };
+    return outboxId;
+  }
+
+  /** declaratie.uitval: counts and amounts per retourcode when anything was rejected. Figures only, never a BSN. */
+  private async signaleer(
+    tx: EntityManager, s: DeclaratieSleutel, d: Declaratie, identificatie: string, dagtekening: string, oordeel: DeclaratieOordeel,
+    beoordeling: DeclaratieBeoordeling | null, ingediend: number,
+  ): Promise<void> {
+    const cijfers: Record<string, number> = {};
+    if (oordeel.soort !== 'prestaties') {
+      const aantal = d.clienten.reduce((n, c) => n + c.prestaties.length, 0);
+      for (const c of oordeel.retourCodes) Object.assign(cijfers, { [`aantal.${c}`]: aantal, [`centen.${c}`]: ingediend });
+    } else {
+      for (const [c, v] of beoordeling?.perCode ?? []) Object.assign(cijfers, { [`aantal.${c}`]: v.aantal, [`centen.${c}`]: v.centen });
+    }
+    if (Object.keys(cijfers).length === 0) return;
+    await this.deps.signalen.schrijf(tx, {
+      type: 'declaratie.uitval', version: 1, domein: s.domein as Domein, gemeente: s.gemeente, aanbieder: s.aanbieder, contractId: null,
+      regel: 'IV087', periode: { van: d.declaratiePeriode.begindatum, tot: d.declaratiePeriode.einddatum }, cijfers,
+      waargenomenOp: this.klok().toISOString(), dedupKey: `declaratie.uitval|${s.domein}|${s.aanbieder}|${identificatie}|${dagtekening}`, ernst: 'waarschuwing',
+    });
+  }
+}
+
+function finding(code: string, locatie: string[]): RegelFinding {
+  return { code: REGEL_VAN_CODE[code] ?? code, retourcode: code, locatie };
+}
+
+/** The judged prestaties as buildDeclaratieAntwoord takes them (XmlElements in document order). */
+function alsOordeel(root: XmlElement, b: DeclaratieBeoordeling): DeclaratieOordeel {
+  const clienten = root.child('Declaratie')?.child('Clienten')?.children ?? [];
+  const prestatie = (ci: number, pi: number) => clienten[ci].child('Prestaties')?.children[pi] as XmlElement;
+  const afgewezen = new Map<XmlElement, string[]>();
+  for (const a of b.afgewezen) if (a.codes.length > 0) afgewezen.set(prestatie(a.client, a.prestatie), a.codes);
+  const clientCodes = new Map<XmlElement, string[]>([...b.clientCodes].map(([ci, codes]) => [clienten[ci], codes]));
+  return { soort: 'prestaties', afgewezen, clientCodes };
+}
+
+/** One finding per retourcode (the verdict), with at most 50 locations. */
+function findings(root: XmlElement, b: DeclaratieBeoordeling): RegelFinding[] {
+  const clienten = root.child('Declaratie')?.child('Clienten')?.children ?? [];
+  const perCode = new Map<string, string[]>();
+  const voeg = (code: string, locatie: string) => {
+    const l = perCode.get(code) ?? [];
+    if (l.length < 50) l.push(locatie);
+    perCode.set(code, l);
+  };
+  for (const [ci, codes] of b.clientCodes) for (const c of codes) voeg(c, clienten[ci].locatie());
+  for (const a of b.afgewezen) for (const c of a.codes) voeg(c, clienten[a.client].child('Prestaties')?.children[a.prestatie]?.locatie() ?? '/Bericht/Declaratie');
+  return [...perCode].map(([c, l]) => finding(c, l));
 }

@@ -3,13 +3,13 @@ import type { AppConfig } from '../../platform/config';
 import type { OutboxWriter } from '../../uitgaand/outbox.port';
 import type { VerwerkingStap } from '../verwerking.ports';
 import { AntwoordStap } from './antwoord.stap';
-import { DeclaratieStap } from './declaratie.stap';
+import { DeclaratieStap, type DeclaratieDeps } from './declaratie.stap';
 import { Fo01Stap } from './fo01.stap';
 import { OverstijgendeRegelsStap, type OverstijgendDeps } from './overstijgend.stap';
 import { RegisterStap } from './register.stap';
 
 export { AntwoordStap, UITVAL } from './antwoord.stap';
-export { DeclaratieStap } from './declaratie.stap';
+export { DECLARATIE_UITVAL, DeclaratieStap, type DeclaratieDeps } from './declaratie.stap';
 export { Fo01Stap } from './fo01.stap';
 export { OverstijgendeRegelsStap, TR056_DUPLICAAT, type OverstijgendDeps } from './overstijgend.stap';
 export { RegisterStap } from './register.stap';
@@ -19,6 +19,8 @@ export interface PijplijnDeps extends OverstijgendDeps {
   outbox: OutboxWriter;
   config: Pick<AppConfig, 'gemeenteCodes'>;
   pasToe?: ConstructorParameters<typeof RegisterStap>[0];
+  /** Contracts, bestedingsruimte and signals for the 323 (VerwerkingModule passes them); without them a 323 gets no 325. */
+  declaratie?: Pick<DeclaratieDeps, 'contracten' | 'bestedingsruimte' | 'signalen'>;
 }
 
 /**
@@ -30,7 +32,7 @@ export function pijplijnStappen(deps: PijplijnDeps): VerwerkingStap[] {
   return [
     new Fo01Stap(deps.outbox),
     new OverstijgendeRegelsStap(deps),
-    new DeclaratieStap(),
+    ...(deps.declaratie ? [new DeclaratieStap({ schemas: deps.schemas, outbox: deps.outbox, klok: deps.klok, ...(deps.vergrendel ? { vergrendel: deps.vergrendel } : {}), ...deps.declaratie })] : []),
     new AntwoordStap(deps.schemas, deps.outbox, deps.config, deps.klok),
     new RegisterStap(deps.pasToe),
   ];

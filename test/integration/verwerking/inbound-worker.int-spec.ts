@@ -61,7 +61,7 @@ describe('InboundWorker', () => {
       dataSource: ds,
       repository: new InboundBerichtRepository(ds),
       verwerker,
-      options: { batchSize: 3, pollIntervalMs: 20, leaseSeconds: 300, maxAttempts: 5, ...options },
+      options: { batchSize: 3, parallel: 1, pollIntervalMs: 20, leaseSeconds: 300, maxAttempts: 5, ...options },
       logger,
     });
   }

@@ -117,7 +117,7 @@ describe('the pipeline on PostgreSQL: register, locks, exactly one answer', () =
   }
 
   function worker(d: DataSource, verwerker: BerichtVerwerker): InboundWorker {
-    return new InboundWorker({ dataSource: d, repository: new InboundBerichtRepository(d), verwerker, options: { batchSize: 1, pollIntervalMs: 20, leaseSeconds: 300, maxAttempts: 5 }, logger });
+    return new InboundWorker({ dataSource: d, repository: new InboundBerichtRepository(d), verwerker, options: { batchSize: 1, parallel: 1, pollIntervalMs: 20, leaseSeconds: 300, maxAttempts: 5 }, logger });
   }
 
   const outboxVan = (id: string) => sql<{ soort: string; functie: string }>(db.url, 'SELECT soort, functie FROM client_outbound_bericht WHERE inbound_id = $1', [id]);

@@ -2,6 +2,9 @@ import { CreateClientInboundBericht1795400000000 } from './1795400000000-create-
 import { CreateClientOutboundBericht1795500000000 } from './1795500000000-create-client-outbound-bericht';
 import { GgkIngestEnAntwoord1795600000000 } from './1795600000000-ggk-ingest-en-antwoord';
 import { CreateRegister1795700000000 } from './1795700000000-create-register';
+import { CreateDeclaratieRegister1795800000000 } from './1795800000000-create-declaratie-register';
+import { CreateContracten1795900000000 } from './1795900000000-create-contracten';
+import { CreateSignaalOutbox1795910000000 } from './1795910000000-create-signaal-outbox';
 
 /**
  * Every migration, oldest first. Listed explicitly (no glob) so the same list works from the
@@ -12,4 +15,7 @@ export const MIGRATIONS = [
   CreateClientOutboundBericht1795500000000,
   GgkIngestEnAntwoord1795600000000,
   CreateRegister1795700000000,
+  CreateDeclaratieRegister1795800000000,
+  CreateContracten1795900000000,
+  CreateSignaalOutbox1795910000000,
 ];

@@ -1,0 +1,128 @@
+import { Fouten, valideerBestedingsruimte, valideerKop, valideerProduct, valideerSamenhang, type ContractInvoer } from './contract-invoer';
+
+/** One problem of a CSV import, by line number (1-based). */
+export interface ImportFout {
+  regel: number;
+  melding: string;
+}
+
+/**
+ * The CSV accepted by POST /api/contracten/import (docs/signalen.md has an example). Comma separated,
+ * RFC 4180 quoting ("a,b" and "" for a quote) within one line, lists inside a field separated by |.
+ * Empty lines and lines starting with # are skipped. The first field says what the line is:
+ *
+ *   contract,kenmerk,domein,gemeente,gemeenten,agb,aanbiedernaam,uitvoeringsvariant,looptijdVan,looptijdTot,verlengoptiesMaanden,besluitdatum,artikelen
+ *   product,kenmerk,productCode,eenheid,tariefCenten,geldigVan,geldigTot
+ *   bestedingsruimte,kenmerk,van,tot,budgetCenten,versie,meetgrondslag,monitoring
+ *
+ * product and bestedingsruimte lines belong to the contract line with the same kenmerk in the file.
+ */
+export const KOLOMMEN = {
+  contract: ['kenmerk', 'domein', 'gemeente', 'gemeenten', 'agb', 'aanbiedernaam', 'uitvoeringsvariant', 'looptijdVan', 'looptijdTot', 'verlengopties', 'besluitdatum', 'artikelen'],
+  product: ['kenmerk', 'productCode', 'eenheid', 'tariefCenten', 'geldigVan', 'geldigTot'],
+  bestedingsruimte: ['kenmerk', 'van', 'tot', 'budgetCenten', 'versie', 'meetgrondslag', 'monitoring'],
+} as const;
+
+type Soort = keyof typeof KOLOMMEN;
+
+/** Splits one CSV line; null when its quotes do not close. */
+export function splitsRegel(regel: string): string[] | null {
+  const velden: string[] = [];
+  let i = 0;
+  for (;;) {
+    let veld = '';
+    if (regel[i] === '"') {
+      i++;
+      for (;;) {
+        if (i >= regel.length) return null;
+        if (regel[i] === '"') {
+          if (regel[i + 1] === '"') {
+            veld += '"';
+            i += 2;
+            continue;
+          }
+          i++;
+          break;
+        }
+        veld += regel[i++];
+      }
+      if (i < regel.length && regel[i] !== ',') return null;
+    } else {
+      const komma = regel.indexOf(',', i);
+      veld = regel.slice(i, komma === -1 ? regel.length : komma);
+      i = komma === -1 ? regel.length : komma;
+    }
+    velden.push(veld.trim());
+    if (i >= regel.length) return velden;
+    i++; // the comma
+  }
+}
+
+const lijst = (v: string): string[] => (v === '' ? [] : v.split('|').map((x) => x.trim()));
+const leegNull = (v: string): string | null => (v === '' ? null : v);
+const getal = (v: string): number | string => (/^-?\d+$/.test(v) ? Number(v) : v);
+
+/** Parses and validates the whole file; contracts only when there is no problem at all. */
+export function leesContractCsv(tekst: string): { contracten: { regel: number; contract: ContractInvoer }[]; fouten: ImportFout[] } {
+  const fouten: ImportFout[] = [];
+  const contracten = new Map<string, { regel: number; contract: ContractInvoer }>();
+  const onderdelen: { regel: number; soort: 'product' | 'bestedingsruimte'; kenmerk: string; waarde: unknown }[] = [];
+  const regels = tekst.replace(/^\uFEFF/, '').split(/\r?\n/);
+  regels.forEach((r, index) => {
+    const nr = index + 1;
+    if (r.trim() === '' || r.trimStart().startsWith('#')) return;
+    const velden = splitsRegel(r);
+    if (!velden) return fouten.push({ regel: nr, melding: 'unbalanced quotes' });
+    const soort = velden[0] as Soort;
+    if (!(soort in KOLOMMEN)) return fouten.push({ regel: nr, melding: 'the first field must be contract, product or bestedingsruimte' });
+    const namen = KOLOMMEN[soort];
+    if (velden.length - 1 !== namen.length) {
+      return fouten.push({ regel: nr, melding: `a ${soort} line has ${namen.length + 1} fields (${soort},${namen.join(',')}), this one ${velden.length}` });
+    }
+    const v = Object.fromEntries(namen.map((n, i) => [n, velden[i + 1]])) as Record<string, string>;
+    const f = new Fouten();
+    if (soort === 'contract') {
+      const kop = valideerKop(
+        {
+          kenmerk: v.kenmerk,
+          domein: v.domein,
+          gemeente: v.gemeente,
+          gemeenten: v.gemeenten === '' ? undefined : lijst(v.gemeenten),
+          aanbieder: { agb: v.agb, naam: leegNull(v.aanbiedernaam) },
+          uitvoeringsvariant: v.uitvoeringsvariant,
+          looptijd: { van: v.looptijdVan, tot: leegNull(v.looptijdTot) },
+          verlengopties: lijst(v.verlengopties).map((m) => ({ maanden: getal(m) })),
+          besluitdatum: leegNull(v.besluitdatum),
+          artikelen: lijst(v.artikelen),
+        },
+        f,
+      );
+      if (f.lijst.length === 0 && contracten.has(kop.kenmerk)) f.add(`kenmerk ${kop.kenmerk} is on line ${contracten.get(kop.kenmerk)?.regel} already`);
+      if (f.lijst.length === 0) contracten.set(kop.kenmerk, { regel: nr, contract: { ...kop, producten: [], bestedingsruimtes: [] } });
+    } else if (soort === 'product') {
+      const p = valideerProduct({ ...v, tariefCenten: getal(v.tariefCenten), geldigTot: leegNull(v.geldigTot) }, f);
+      if (f.lijst.length === 0) onderdelen.push({ regel: nr, soort, kenmerk: v.kenmerk, waarde: p });
+    } else {
+      const b = valideerBestedingsruimte(
+        { ...v, budgetCenten: getal(v.budgetCenten), versie: v.versie === '' ? undefined : getal(v.versie), meetgrondslag: leegNull(v.meetgrondslag) ?? undefined, monitoring: leegNull(v.monitoring) ?? undefined },
+        f,
+      );
+      if (f.lijst.length === 0) onderdelen.push({ regel: nr, soort, kenmerk: v.kenmerk, waarde: b });
+    }
+    f.lijst.forEach((melding) => fouten.push({ regel: nr, melding }));
+  });
+  for (const o of onderdelen) {
+    const c = contracten.get(o.kenmerk);
+    if (!c) fouten.push({ regel: o.regel, melding: `no contract line with kenmerk ${o.kenmerk.slice(0, 64)} in this file` });
+    else if (o.soort === 'product') c.contract.producten.push(o.waarde as ContractInvoer['producten'][number]);
+    else c.contract.bestedingsruimtes.push(o.waarde as ContractInvoer['bestedingsruimtes'][number]);
+  }
+  for (const c of contracten.values()) {
+    const f = new Fouten();
+    valideerSamenhang(c.contract, f);
+    f.lijst.forEach((melding) => fouten.push({ regel: c.regel, melding: `contract ${c.contract.kenmerk}: ${melding}` }));
+  }
+  if (contracten.size === 0 && fouten.length === 0) fouten.push({ regel: 0, melding: 'the file holds no contract line' });
+  fouten.sort((a, b) => a.regel - b.regel);
+  return { contracten: fouten.length === 0 ? [...contracten.values()] : [], fouten };
+}

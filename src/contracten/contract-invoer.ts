@@ -1,0 +1,227 @@
+import type { Domein } from './contracten.port';
+
+/** A contract as POST /api/contracten and the CSV import deliver it, after validation. */
+export interface ContractInvoer {
+  kenmerk: string;
+  domein: Domein;
+  /** The gemeente (4-digit CBS code) or the region code the contract is made by. */
+  gemeente: string;
+  /** The gemeenten it covers (a gemeente contract: itself). */
+  gemeenten: string[];
+  aanbieder: { agb: string; naam: string | null };
+  uitvoeringsvariant: Uitvoeringsvariant;
+  looptijd: { van: string; tot: string | null };
+  verlengopties: { maanden: number }[];
+  besluitdatum: string | null;
+  /** Optional articles of deel 1 that are part of the contract, e.g. '1.5' (bestedingsruimte). */
+  artikelen: string[];
+  producten: ProductInvoer[];
+  bestedingsruimtes: BestedingsruimteInvoer[];
+}
+
+export type Uitvoeringsvariant = 'inspanningsgericht' | 'outputgericht' | 'taakgericht';
+
+export interface ProductInvoer {
+  productCode: string;
+  eenheid: string;
+  tariefCenten: number;
+  geldigVan: string;
+  geldigTot: string | null;
+}
+
+export interface BestedingsruimteInvoer {
+  van: string;
+  tot: string;
+  budgetCenten: number;
+  versie: number;
+  meetgrondslag: 'realisatie' | 'verplichting';
+  monitoring: 'gemeente' | 'aanbieder';
+}
+
+export const OPTIONELE_ARTIKELEN = ['1.4', '1.5', '1.6', '1.7', '1.8', '1.9'] as const;
+const VARIANTEN: readonly Uitvoeringsvariant[] = ['inspanningsgericht', 'outputgericht', 'taakgericht'];
+
+/** Collects problems per field; messages name fields and rules, never long values. */
+export class Fouten {
+  readonly lijst: string[] = [];
+  add(m: string): void {
+    this.lijst.push(m);
+  }
+}
+
+type Obj = Record<string, unknown>;
+
+export function isDatum(v: unknown): v is string {
+  if (typeof v !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(v)) return false;
+  const d = new Date(`${v}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
+}
+
+function tekst(o: Obj, veld: string, re: RegExp, f: Fouten, uitleg: string): string {
+  const v = o[veld];
+  if (typeof v !== 'string' || !re.test(v)) {
+    f.add(`${veld} must be ${uitleg}`);
+    return '';
+  }
+  return v;
+}
+
+function datum(o: Obj, veld: string, f: Fouten, optioneel = false): string | null {
+  const v = o[veld];
+  if (optioneel && (v === undefined || v === null || v === '')) return null;
+  if (!isDatum(v)) {
+    f.add(`${veld} must be a date YYYY-MM-DD`);
+    return null;
+  }
+  return v;
+}
+
+function geheel(o: Obj, veld: string, min: number, f: Fouten, fallback?: number): number {
+  const v = o[veld] ?? fallback;
+  if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < min) {
+    f.add(`${veld} must be a whole number of at least ${min}`);
+    return 0;
+  }
+  return v;
+}
+
+function object(v: unknown): Obj | null {
+  return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Obj) : null;
+}
+
+/** The contract's own fields (no products, no bestedingsruimtes). */
+export function valideerKop(o: Obj, f: Fouten): Omit<ContractInvoer, 'producten' | 'bestedingsruimtes'> {
+  const kenmerk = tekst(o, 'kenmerk', /^[A-Za-z0-9._\-/]{1,64}$/, f, '1 to 64 letters, digits or . _ - /');
+  const domein = tekst(o, 'domein', /^(wmo|jeugd)$/, f, 'wmo or jeugd') as Domein;
+  const gemeente = tekst(o, 'gemeente', /^[A-Za-z0-9]{1,8}$/, f, 'a 4-digit CBS gemeentecode or a region code (1 to 8 letters or digits)');
+  let gemeenten: string[] = [];
+  if (o.gemeenten === undefined && /^\d{4}$/.test(gemeente)) gemeenten = [gemeente];
+  else if (!Array.isArray(o.gemeenten) || o.gemeenten.length === 0 || !o.gemeenten.every((g) => typeof g === 'string' && /^\d{4}$/.test(g))) {
+    f.add('gemeenten must list the 4-digit CBS gemeentecodes the contract covers (required for a region code)');
+  } else gemeenten = [...new Set(o.gemeenten as string[])];
+  const a = object(o.aanbieder);
+  let aanbieder = { agb: '', naam: null as string | null };
+  if (!a) f.add('aanbieder must be an object with agb (8 digits) and an optional naam');
+  else {
+    const agb = tekst(a, 'agb', /^\d{8}$/, f, 'an 8-digit AGB code (aanbieder.agb)');
+    let naam: string | null = null;
+    if (a.naam !== undefined && a.naam !== null && a.naam !== '') {
+      if (typeof a.naam !== 'string' || a.naam.length > 200) f.add('aanbieder.naam must be text of at most 200 characters');
+      else naam = a.naam;
+    }
+    aanbieder = { agb, naam };
+  }
+  const variant = o.uitvoeringsvariant;
+  if (!VARIANTEN.includes(variant as Uitvoeringsvariant)) f.add(`uitvoeringsvariant must be one of ${VARIANTEN.join(', ')}`);
+  const l = object(o.looptijd);
+  let looptijd = { van: '', tot: null as string | null };
+  if (!l) f.add('looptijd must be an object with van and an optional tot');
+  else {
+    const van = datum(l, 'van', f) ?? '';
+    const tot = datum(l, 'tot', f, true);
+    if (van && tot && tot < van) f.add('looptijd.tot must not be before looptijd.van');
+    looptijd = { van, tot };
+  }
+  const verlengopties: { maanden: number }[] = [];
+  if (o.verlengopties !== undefined) {
+    if (!Array.isArray(o.verlengopties)) f.add('verlengopties must be a list of {maanden}');
+    else for (const v of o.verlengopties) {
+      const vo = object(v);
+      if (!vo) f.add('verlengopties must be a list of {maanden}');
+      else verlengopties.push({ maanden: geheel(vo, 'maanden', 1, f) });
+    }
+  }
+  const besluitdatum = datum(o, 'besluitdatum', f, true);
+  let artikelen: string[] = [];
+  if (o.artikelen !== undefined) {
+    if (!Array.isArray(o.artikelen) || !o.artikelen.every((x) => (OPTIONELE_ARTIKELEN as readonly unknown[]).includes(x))) {
+      f.add(`artikelen must list optional articles of deel 1 (${OPTIONELE_ARTIKELEN.join(', ')})`);
+    } else artikelen = [...new Set(o.artikelen as string[])].sort();
+  }
+  return { kenmerk, domein, gemeente, gemeenten, aanbieder, uitvoeringsvariant: variant as Uitvoeringsvariant, looptijd, verlengopties, besluitdatum, artikelen };
+}
+
+export function valideerProduct(o: Obj, f: Fouten): ProductInvoer {
+  const productCode = tekst(o, 'productCode', /^[0-9A-Za-z]{1,8}$/, f, '1 to 8 letters or digits');
+  const eenheid = tekst(o, 'eenheid', /^\d{2}$/, f, 'a 2-digit eenheid code (WJ756/WMO756)');
+  const tariefCenten = geheel(o, 'tariefCenten', 0, f);
+  const geldigVan = datum(o, 'geldigVan', f) ?? '';
+  const geldigTot = datum(o, 'geldigTot', f, true);
+  if (geldigVan && geldigTot && geldigTot < geldigVan) f.add('geldigTot must not be before geldigVan');
+  return { productCode, eenheid, tariefCenten, geldigVan, geldigTot };
+}
+
+export function valideerBestedingsruimte(o: Obj, f: Fouten): BestedingsruimteInvoer {
+  const van = datum(o, 'van', f) ?? '';
+  const tot = datum(o, 'tot', f) ?? '';
+  if (van && tot && tot < van) f.add('tot must not be before van');
+  const budgetCenten = geheel(o, 'budgetCenten', 1, f);
+  const versie = geheel(o, 'versie', 1, f, 1);
+  const meetgrondslag = (o.meetgrondslag ?? 'realisatie') as BestedingsruimteInvoer['meetgrondslag'];
+  if (meetgrondslag !== 'realisatie' && meetgrondslag !== 'verplichting') f.add('meetgrondslag must be realisatie or verplichting');
+  const monitoring = (o.monitoring ?? 'gemeente') as BestedingsruimteInvoer['monitoring'];
+  if (monitoring !== 'gemeente' && monitoring !== 'aanbieder') f.add('monitoring must be gemeente or aanbieder');
+  return { van, tot, budgetCenten, versie, meetgrondslag, monitoring };
+}
+
+/**
+ * Rules across the parts of one contract: product validity periods of one code do not overlap; a
+ * bestedingsruimte needs article 1.5 and is not for taakgericht contracts (TCW 1.5.1/1.5.2); one
+ * version per period.
+ */
+export function valideerSamenhang(c: ContractInvoer, f: Fouten): void {
+  const perCode = new Map<string, ProductInvoer[]>();
+  for (const p of c.producten) perCode.set(p.productCode, [...(perCode.get(p.productCode) ?? []), p]);
+  for (const [code, lijst] of perCode) {
+    const s = [...lijst].sort((a, b) => a.geldigVan.localeCompare(b.geldigVan));
+    for (let i = 1; i < s.length; i++) {
+      const vorige = s[i - 1];
+      if (vorige.geldigTot === null || vorige.geldigTot >= s[i].geldigVan) f.add(`product ${code}: validity periods overlap (${vorige.geldigVan} and ${s[i].geldigVan})`);
+    }
+  }
+  if (c.bestedingsruimtes.length > 0) {
+    if (!c.artikelen.includes('1.5')) f.add('a bestedingsruimte needs optional article 1.5 in artikelen');
+    if (c.uitvoeringsvariant === 'taakgericht') f.add('a taakgericht contract has no bestedingsruimte (art. 1.5.1/1.5.2)');
+  }
+  const gezien = new Set<string>();
+  for (const b of c.bestedingsruimtes) {
+    const k = `${b.van}/${b.versie}`;
+    if (gezien.has(k)) f.add(`bestedingsruimte ${b.van}: version ${b.versie} given twice`);
+    gezien.add(k);
+  }
+}
+
+/** A whole contract from JSON (POST /api/contracten). */
+export function valideerContract(raw: unknown): { contract: ContractInvoer; fouten: string[] } {
+  const f = new Fouten();
+  const o = object(raw);
+  if (!o) return { contract: null as unknown as ContractInvoer, fouten: ['the body must be a JSON object'] };
+  const kop = valideerKop(o, f);
+  const lijst = (veld: string): Obj[] => {
+    const v = o[veld] ?? [];
+    if (!Array.isArray(v)) {
+      f.add(`${veld} must be a list`);
+      return [];
+    }
+    return v.map((x, i) => {
+      const xo = object(x);
+      if (!xo) f.add(`${veld}[${i}] must be an object`);
+      return xo ?? {};
+    });
+  };
+  const producten = lijst('producten').map((p, i) => {
+    const pf = new Fouten();
+    const r = valideerProduct(p, pf);
+    pf.lijst.forEach((m) => f.add(`producten[${i}].${m}`));
+    return r;
+  });
+  const bestedingsruimtes = lijst('bestedingsruimtes').map((b, i) => {
+    const bf = new Fouten();
+    const r = valideerBestedingsruimte(b, bf);
+    bf.lijst.forEach((m) => f.add(`bestedingsruimtes[${i}].${m}`));
+    return r;
+  });
+  const contract: ContractInvoer = { ...kop, producten, bestedingsruimtes };
+  if (f.lijst.length === 0) valideerSamenhang(contract, f);
+  return { contract, fouten: f.lijst };
+}

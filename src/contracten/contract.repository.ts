@@ -1,0 +1,143 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import type { ContractInvoer } from './contract-invoer';
+import type { DrempelStaat } from './drempels';
+
+export interface BestedingsruimteRij {
+  id: string;
+  contractId: string;
+  periodeVan: string;
+  periodeTot: string;
+  versie: number;
+  budgetCenten: string;
+  besteedCenten: string;
+  meetgrondslag: string;
+  monitoring: string;
+  drempelStaat: DrempelStaat;
+}
+
+const BR_KOLOMMEN = `b.id, b.contract_id AS "contractId", to_char(b.periode_van, 'YYYY-MM-DD') AS "periodeVan",
+  to_char(b.periode_tot, 'YYYY-MM-DD') AS "periodeTot", b.versie, b.budget_centen::text AS "budgetCenten",
+  b.besteed_centen::text AS "besteedCenten", b.meetgrondslag, b.monitoring, b.drempel_staat AS "drempelStaat"`;
+
+/** All SQL on the contract tables. Writes and the booking take the caller's EntityManager. */
+export class ContractRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Kenmerken of these contracts that are stored already (per domein and gemeente). */
+  async bestaandeKenmerken(m: EntityManager, contracten: readonly ContractInvoer[]): Promise<Set<string>> {
+    if (contracten.length === 0) return new Set();
+    const rows = await run<{ k: string }>(
+      m,
+      `SELECT domein || '/' || gemeente || '/' || kenmerk AS k FROM contract
+        WHERE (domein, gemeente, kenmerk) IN (SELECT * FROM unnest($1::text[], $2::text[], $3::text[]))`,
+      [contracten.map((c) => c.domein), contracten.map((c) => c.gemeente), contracten.map((c) => c.kenmerk)],
+    );
+    return new Set(rows.map((r) => r.k));
+  }
+
+  /** Inserts one contract with its products and bestedingsruimtes; returns its id. */
+  async insert(m: EntityManager, c: ContractInvoer): Promise<string> {
+    await run(m, `INSERT INTO contract_aanbieder (agb, naam) VALUES ($1, $2) ON CONFLICT (agb) DO UPDATE SET naam = COALESCE(EXCLUDED.naam, contract_aanbieder.naam)`, [
+      c.aanbieder.agb,
+      c.aanbieder.naam,
+    ]);
+    const [{ id }] = await run<{ id: string }>(
+      m,
+      `INSERT INTO contract (kenmerk, domein, gemeente, gemeenten, aanbieder, uitvoeringsvariant, looptijd_van, looptijd_tot, verlengopties, besluitdatum, artikelen)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
+      [c.kenmerk, c.domein, c.gemeente, c.gemeenten, c.aanbieder.agb, c.uitvoeringsvariant, c.looptijd.van, c.looptijd.tot, JSON.stringify(c.verlengopties), c.besluitdatum, c.artikelen],
+    );
+    for (const p of c.producten) {
+      await run(m, `INSERT INTO contract_product (contract_id, product_code, eenheid, tarief_centen, geldig_van, geldig_tot) VALUES ($1, $2, $3, $4, $5, $6)`, [
+        id,
+        p.productCode,
+        p.eenheid,
+        p.tariefCenten,
+        p.geldigVan,
+        p.geldigTot,
+      ]);
+    }
+    for (const b of c.bestedingsruimtes) {
+      await run(m, `INSERT INTO bestedingsruimte (contract_id, periode_van, periode_tot, versie, budget_centen, meetgrondslag, monitoring) VALUES ($1, $2, $3, $4, $5, $6, $7)`, [
+        id,
+        b.van,
+        b.tot,
+        b.versie,
+        b.budgetCenten,
+        b.meetgrondslag,
+        b.monitoring,
+      ]);
+    }
+    return id;
+  }
+
+  /** The tarief valid on `datum` within the contract's looptijd, for a gemeente the contract covers. */
+  async tarief(
+    m: EntityManager,
+    q: { domein: string; gemeente: string; aanbieder: string; productCode: string; datum: string },
+  ): Promise<{ contractId: string; productCode: string; eenheid: string; tariefCenten: string } | null> {
+    const rows = await run<{ contractId: string; productCode: string; eenheid: string; tariefCenten: string }>(
+      m,
+      `SELECT c.id AS "contractId", p.product_code AS "productCode", p.eenheid, p.tarief_centen::text AS "tariefCenten"
+         FROM contract c JOIN contract_product p ON p.contract_id = c.id
+        WHERE c.domein = $1 AND $2 = ANY (c.gemeenten) AND c.aanbieder = $3 AND p.product_code = $4
+          AND c.looptijd_van <= $5::date AND (c.looptijd_tot IS NULL OR c.looptijd_tot >= $5::date)
+          AND p.geldig_van <= $5::date AND (p.geldig_tot IS NULL OR p.geldig_tot >= $5::date)
+        ORDER BY p.geldig_van DESC, c.looptijd_van DESC
+        LIMIT 1`,
+      [q.domein, q.gemeente, q.aanbieder, q.productCode, q.datum],
+    );
+    return rows[0] ?? null;
+  }
+
+  /**
+   * Adds `centen` to the running total of the newest version of the bestedingsruimte whose period
+   * holds `datum`: one UPDATE, which takes the row lock until the caller's transaction ends, so
+   * concurrent bookings on the same contract queue up and every one sees the total before it.
+   */
+  async boek(m: EntityManager, contractId: string, datum: string, centen: number): Promise<BestedingsruimteRij | null> {
+    const rows = await run<BestedingsruimteRij>(
+      m,
+      `UPDATE bestedingsruimte b SET besteed_centen = b.besteed_centen + $3::bigint, updated_at = now()
+        WHERE b.id = (SELECT id FROM bestedingsruimte
+                       WHERE contract_id = $1 AND periode_van <= $2::date AND periode_tot >= $2::date
+                       ORDER BY versie DESC LIMIT 1)
+        RETURNING ${BR_KOLOMMEN}`,
+      [contractId, datum, centen],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** Stores the new crossing state of a row the caller has locked (after boek). */
+  async zetDrempelStaat(m: EntityManager, id: string, staat: DrempelStaat): Promise<void> {
+    await run(m, `UPDATE bestedingsruimte SET drempel_staat = $2 WHERE id = $1`, [id, JSON.stringify(staat)]);
+  }
+
+  async contract(m: EntityManager, id: string): Promise<{ id: string; domein: string; gemeente: string; gemeenten: string[]; aanbieder: string } | null> {
+    const rows = await run<{ id: string; domein: string; gemeente: string; gemeenten: string[]; aanbieder: string }>(
+      m,
+      `SELECT id, domein, gemeente, gemeenten, aanbieder FROM contract WHERE id = $1`,
+      [id],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** The newest version of every bestedingsruimte period of a contract. */
+  async bestedingsruimtes(contractId: string): Promise<BestedingsruimteRij[]> {
+    return run<BestedingsruimteRij>(
+      this.dataSource.manager,
+      `SELECT DISTINCT ON (b.periode_van) ${BR_KOLOMMEN} FROM bestedingsruimte b
+        WHERE b.contract_id = $1 ORDER BY b.periode_van, b.versie DESC`,
+      [contractId],
+    );
+  }
+}
+
+async function run<T>(m: EntityManager, sql: string, params: unknown[]): Promise<T[]> {
+  const qr = m.queryRunner ?? m.connection.createQueryRunner();
+  try {
+    return (await qr.query(sql, params, true)).records as T[];
+  } finally {
+    if (!m.queryRunner) await qr.release();
+  }
+}

@@ -1,0 +1,63 @@
+import { Body, Controller, Get, HttpCode, HttpStatus, Inject, Param, Post, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { BodyTooLargeError, readRawBody } from '../ingest/utils/read-raw-body.util';
+import { Roles } from '../platform/auth';
+import { AppException } from '../platform/errors';
+import type { ImportFout } from './contract-csv';
+import { ContractenService, type BestedingsruimteOverzicht } from './contracten.service';
+
+/** Largest CSV import accepted. */
+export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
+
+@ApiTags('contracten')
+@ApiBearerAuth()
+@Controller('api/contracten')
+export class ContractenController {
+  constructor(@Inject(ContractenService) private readonly service: ContractenService) {}
+
+  @Post()
+  @HttpCode(HttpStatus.CREATED)
+  @Roles('beheer', 'contractmanager')
+  @ApiOperation({ summary: 'Register one contract with its products (tarief per validity period) and bestedingsruimtes' })
+  @ApiResponse({ status: 201, description: '{"id": "<uuid>"}' })
+  @ApiResponse({ status: 400, description: 'CONTRACT.INVALID' })
+  @ApiResponse({ status: 409, description: 'CONTRACT.DUPLICATE' })
+  async maak(@Req() req: Request, @Body() body: unknown): Promise<{ id: string }> {
+    if (!req.is('application/json')) throw new AppException('CONTRACT.UNSUPPORTED_MEDIA_TYPE', 'Content-Type must be application/json', HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+    return this.service.maak(body);
+  }
+
+  @Post('import')
+  @Roles('beheer', 'contractmanager')
+  @ApiOperation({ summary: 'Import contracts from CSV (docs/signalen.md); all or nothing, with a report per line' })
+  @ApiConsumes('text/csv')
+  @ApiBody({ schema: { type: 'string' } })
+  @ApiResponse({ status: 201, description: '{"contracten": [{"kenmerk", "id"}]}' })
+  @ApiResponse({ status: 422, description: '{"code": "CONTRACT.IMPORT_INVALID", "message", "fouten": [{"regel", "melding"}]}; nothing imported' })
+  async importeer(@Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<{ contracten: { kenmerk: string; id: string }[] } | { code: string; message: string; fouten: ImportFout[] }> {
+    if (!req.is('text/csv') && !req.is('text/plain')) throw new AppException('CONTRACT.UNSUPPORTED_MEDIA_TYPE', 'Content-Type must be text/csv', HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+    let raw: Buffer;
+    try {
+      raw = await readRawBody(req, MAX_IMPORT_BYTES);
+    } catch (e) {
+      if (e instanceof BodyTooLargeError) throw new AppException('CONTRACT.TOO_LARGE', `the import is over ${MAX_IMPORT_BYTES} bytes`, HttpStatus.PAYLOAD_TOO_LARGE);
+      throw e;
+    }
+    const r = await this.service.importeer(raw.toString('utf8'));
+    if (r.soort === 'afgekeurd') {
+      res.status(HttpStatus.UNPROCESSABLE_ENTITY);
+      return { code: 'CONTRACT.IMPORT_INVALID', message: `${r.fouten.length} problem(s); nothing was imported`, fouten: r.fouten };
+    }
+    res.status(HttpStatus.CREATED);
+    return { contracten: r.contracten };
+  }
+
+  @Get(':id/bestedingsruimte')
+  @Roles('contractmanager', 'backoffice')
+  @ApiOperation({ summary: 'Budget, spent and percentage per bestedingsruimte period (newest version)' })
+  @ApiResponse({ status: 404, description: 'CONTRACT.NOT_FOUND' })
+  async bestedingsruimte(@Param('id') id: string): Promise<BestedingsruimteOverzicht> {
+    return this.service.bestedingsruimte(id);
+  }
+}

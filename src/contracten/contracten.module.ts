@@ -1,0 +1,27 @@
+import { Global, Module } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { SIGNAAL_WRITER, type SignaalWriter } from '../signalen/signaal.port';
+import { PostgresBestedingsruimteBoeker } from './bestedingsruimte.boeker';
+import { PostgresContractLezer } from './contract.lezer';
+import { ContractRepository } from './contract.repository';
+import { ContractenController } from './contracten.controller';
+import { BESTEDINGSRUIMTE_BOEKER, CONTRACT_LEZER } from './contracten.port';
+import { ContractenService } from './contracten.service';
+
+/** Contract master data: the /api/contracten routes, CONTRACT_LEZER and BESTEDINGSRUIMTE_BOEKER (global). */
+@Global()
+@Module({
+  controllers: [ContractenController],
+  providers: [
+    { provide: ContractRepository, inject: [DataSource], useFactory: (ds: DataSource) => new ContractRepository(ds) },
+    { provide: ContractenService, inject: [DataSource, ContractRepository], useFactory: (ds: DataSource, r: ContractRepository) => new ContractenService(ds, r) },
+    { provide: CONTRACT_LEZER, inject: [ContractRepository], useFactory: (r: ContractRepository) => new PostgresContractLezer(r) },
+    {
+      provide: BESTEDINGSRUIMTE_BOEKER,
+      inject: [ContractRepository, SIGNAAL_WRITER],
+      useFactory: (r: ContractRepository, w: SignaalWriter) => new PostgresBestedingsruimteBoeker(r, w),
+    },
+  ],
+  exports: [CONTRACT_LEZER, BESTEDINGSRUIMTE_BOEKER, ContractRepository],
+})
+export class ContractenModule {}

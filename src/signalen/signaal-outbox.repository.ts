@@ -1,0 +1,89 @@
+import type { DataSource, EntityManager } from 'typeorm';
+
+/** A relay's claim on one signal; `attempts` fences it against a later claim by another relay. */
+export interface SignaalClaim {
+  id: string;
+  attempts: number;
+  dedupKey: string;
+  type: string;
+  body: string;
+}
+
+const TABLE = 'signaal_outbox';
+
+/** All SQL on signaal_outbox. The insert takes the caller's EntityManager (its transaction). */
+export class SignaalOutboxRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** True when the row is new; a dedupKey already in the outbox (a replay) writes nothing. */
+  async insert(m: EntityManager, s: { dedupKey: string; type: string; body: string }): Promise<boolean> {
+    const r = await run<{ id: string }>(
+      m,
+      `INSERT INTO ${TABLE} (dedup_key, type, body) VALUES ($1, $2, $3) ON CONFLICT (dedup_key) DO NOTHING RETURNING id`,
+      [s.dedupKey, s.type, s.body],
+    );
+    return r.rows.length === 1;
+  }
+
+  /**
+   * Claims up to `limit` due signals, oldest first (FOR UPDATE SKIP LOCKED: relays side by side never
+   * overlap). The lease moves next_attempt_at forward, so a relay that dies mid-publish leaves the
+   * rows due again once it is over; they are then published again with the same message_id.
+   */
+  async claim(limit: number, leaseMs: number): Promise<SignaalClaim[]> {
+    const r = await run<SignaalClaim>(
+      this.dataSource.manager,
+      `UPDATE ${TABLE} o
+          SET attempts = o.attempts + 1, claimed_at = now(), next_attempt_at = now() + make_interval(secs => $2::double precision / 1000)
+        WHERE o.id IN (
+              SELECT id FROM ${TABLE}
+               WHERE status = 'te_verzenden' AND next_attempt_at <= now()
+               ORDER BY next_attempt_at, id
+               LIMIT $1
+               FOR UPDATE SKIP LOCKED)
+        RETURNING o.id, o.attempts, o.dedup_key AS "dedupKey", o.type, o.body`,
+      [limit, leaseMs],
+    );
+    return r.rows.sort((a, b) => Number(a.id) - Number(b.id));
+  }
+
+  /** Confirmed by the broker. Only the holder of the current claim records it. */
+  async verzonden(claims: readonly SignaalClaim[]): Promise<number> {
+    if (claims.length === 0) return 0;
+    const r = await run(
+      this.dataSource.manager,
+      `UPDATE ${TABLE} o SET status = 'verzonden', sent_at = now(), next_attempt_at = NULL, last_error = NULL
+         FROM unnest($1::bigint[], $2::int[]) AS c(id, attempts)
+        WHERE o.id = c.id AND o.attempts = c.attempts AND o.status = 'te_verzenden'`,
+      [claims.map((c) => c.id), claims.map((c) => c.attempts)],
+    );
+    return r.affected;
+  }
+
+  /** Not confirmed: due again at `opnieuwOp`. */
+  async opnieuw(claims: readonly SignaalClaim[], opnieuwOp: Date, fout: string): Promise<void> {
+    if (claims.length === 0) return;
+    await run(
+      this.dataSource.manager,
+      `UPDATE ${TABLE} o SET next_attempt_at = $3, last_error = $4
+         FROM unnest($1::bigint[], $2::int[]) AS c(id, attempts)
+        WHERE o.id = c.id AND o.attempts = c.attempts AND o.status = 'te_verzenden'`,
+      [claims.map((c) => c.id), claims.map((c) => c.attempts), opnieuwOp, fout.slice(0, 500)],
+    );
+  }
+
+  async aantalTeVerzenden(): Promise<number> {
+    const r = await run<{ n: string }>(this.dataSource.manager, `SELECT count(*) AS n FROM ${TABLE} WHERE status = 'te_verzenden'`, []);
+    return Number(r.rows[0].n);
+  }
+}
+
+async function run<T>(m: EntityManager, sql: string, params: unknown[]): Promise<{ rows: T[]; affected: number }> {
+  const qr = m.queryRunner ?? m.connection.createQueryRunner();
+  try {
+    const r = await qr.query(sql, params, true);
+    return { rows: r.records as T[], affected: r.affected ?? 0 };
+  } finally {
+    if (!m.queryRunner) await qr.release();
+  }
+}

@@ -1,0 +1,63 @@
+import { Global, Inject, Injectable, Module, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import type { Logger } from 'pino';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '../platform/config';
+import { LOGGER } from '../platform/logging';
+import { AmqpConnection } from '../platform/messaging';
+import { AmqpSignaalPublisher } from './amqp-signaal.publisher';
+import { SignaalEvents } from './signaal-events';
+import { SignaalOutboxRepository } from './signaal-outbox.repository';
+import { SIGNAAL_WRITER } from './signaal.port';
+import { SignaalRelay } from './signaal.relay';
+import { OutboxSignaalWriter } from './signaal.writer';
+
+/** Starts the signal relay with the application (unless SIGNALEN_RELAY_ENABLED=false) and stops it first. */
+@Injectable()
+export class SignaalRelayHost implements OnApplicationBootstrap, OnModuleDestroy {
+  private unsubscribe: (() => void) | null = null;
+
+  constructor(
+    @Inject(SignaalRelay) readonly relay: SignaalRelay,
+    @Inject(SignaalEvents) private readonly events: SignaalEvents,
+    @Inject(AppConfig) private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (!this.config.signalen.enabled) return;
+    this.unsubscribe = this.events.onGeschreven(() => this.relay.nudge());
+    this.relay.start();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    this.unsubscribe?.();
+    await this.relay.stop();
+  }
+}
+
+/** Signals: the outbox table, SIGNAAL_WRITER (global) and the relay to SIGNALEN_EXCHANGE. */
+@Global()
+@Module({
+  providers: [
+    SignaalEvents,
+    { provide: SignaalOutboxRepository, inject: [DataSource], useFactory: (ds: DataSource) => new SignaalOutboxRepository(ds) },
+    {
+      provide: SIGNAAL_WRITER,
+      inject: [SignaalOutboxRepository, SignaalEvents],
+      useFactory: (repository: SignaalOutboxRepository, events: SignaalEvents) => new OutboxSignaalWriter(repository, events),
+    },
+    {
+      provide: SignaalRelay,
+      inject: [SignaalOutboxRepository, AmqpConnection, AppConfig, LOGGER],
+      useFactory: (repository: SignaalOutboxRepository, amqp: AmqpConnection, config: AppConfig, logger: Logger) =>
+        new SignaalRelay({
+          repository,
+          publisher: new AmqpSignaalPublisher(() => amqp.connection, config.signalenExchange, config.signalen.confirmTimeoutMs),
+          options: config.signalen,
+          logger,
+        }),
+    },
+    SignaalRelayHost,
+  ],
+  exports: [SIGNAAL_WRITER, SignaalOutboxRepository, SignaalRelay],
+})
+export class SignalenModule {}

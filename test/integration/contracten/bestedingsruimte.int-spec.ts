@@ -1,0 +1,156 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DataSource } from 'typeorm';
+import { ContractRepository, ContractenService, PostgresBestedingsruimteBoeker, PostgresContractLezer } from '../../../src/contracten';
+import { createDataSource } from '../../../src/platform/database';
+import { OutboxSignaalWriter, SignaalOutboxRepository, type Signaal } from '../../../src/signalen';
+import { testContract } from '../../support/contracten';
+import { sql } from '../../support/database';
+import { testDatabase, type TestDatabase } from '../../support/test-database';
+
+describe('contract master data: tarief by date and bestedingsruimte crossings', () => {
+  let db: TestDatabase;
+  let ds: DataSource;
+  let service: ContractenService;
+  let lezer: PostgresContractLezer;
+  let boeker: PostgresBestedingsruimteBoeker;
+  let volgnummer = 0;
+
+  beforeAll(async () => {
+    db = await testDatabase();
+    ds = await createDataSource(db.url).initialize();
+    const repository = new ContractRepository(ds);
+    service = new ContractenService(ds, repository);
+    lezer = new PostgresContractLezer(repository);
+    boeker = new PostgresBestedingsruimteBoeker(repository, new OutboxSignaalWriter(new SignaalOutboxRepository(ds)));
+  });
+
+  afterAll(async () => {
+    await ds?.destroy();
+    await db?.drop();
+  });
+
+  /** A fresh contract (own aanbieder AGB per test) with a bestedingsruimte of 10.000.000 cents. */
+  async function contract(): Promise<{ id: string; aanbieder: string }> {
+    const aanbieder = String(20_000_000 + ++volgnummer);
+    const { id } = await service.maak(testContract(`K-${volgnummer}`, { aanbieder: { agb: aanbieder } }));
+    return { id, aanbieder };
+  }
+
+  function boek(c: { id: string; aanbieder: string }, centen: number, datum = '2026-03-01', m = ds.manager): Promise<void> {
+    return boeker.boek(m, { domein: 'wmo', gemeente: '0363', aanbieder: c.aanbieder, contractId: c.id, datum, centen, correlationId: 'test' });
+  }
+
+  async function signalen(contractId: string): Promise<Signaal[]> {
+    const rows = await sql<{ body: string }>(db.url, `SELECT body FROM signaal_outbox WHERE body::jsonb ->> 'contractId' = $1 ORDER BY id`, [contractId]);
+    return rows.map((r) => JSON.parse(r.body) as Signaal);
+  }
+
+  it('finds the tarief valid on the date (indexering on 1 July) and nothing outside the contract', async () => {
+    const c = await contract();
+    const q = { domein: 'wmo' as const, gemeente: '0363', aanbieder: c.aanbieder, productCode: '02A01' };
+    expect(await lezer.tarief(ds.manager, { ...q, datum: '2026-06-30' })).toEqual({ contractId: c.id, productCode: '02A01', eenheid: '14', tariefCenten: 5000 });
+    expect((await lezer.tarief(ds.manager, { ...q, datum: '2026-07-01' }))?.tariefCenten).toBe(5150);
+    expect((await lezer.tarief(ds.manager, { ...q, datum: '2027-12-31' }))?.tariefCenten).toBe(5150);
+    expect(await lezer.tarief(ds.manager, { ...q, datum: '2025-12-31' })).toBeNull();
+    expect(await lezer.tarief(ds.manager, { ...q, datum: '2028-01-01' })).toBeNull();
+    expect(await lezer.tarief(ds.manager, { ...q, productCode: '02A02', datum: '2026-03-01' })).toBeNull();
+    expect(await lezer.tarief(ds.manager, { ...q, gemeente: '0384', datum: '2026-03-01' })).toBeNull();
+    expect(await lezer.tarief(ds.manager, { ...q, domein: 'jeugd', datum: '2026-03-01' })).toBeNull();
+  });
+
+  it('fires 70 once for two bookings above 70 %, and again with a new dedupKey after falling back below', async () => {
+    const c = await contract();
+    await boek(c, 6_999_999);
+    expect(await signalen(c.id)).toEqual([]);
+    await boek(c, 1); // exactly 70 %
+    await boek(c, 100_000); // 71 %: still above, no new signal
+    let s = await signalen(c.id);
+    expect(s).toHaveLength(1);
+    expect(s[0]).toMatchObject({
+      type: 'bestedingsruimte.70',
+      regel: 'CS Wmo art. 1.5.7',
+      periode: { van: '2026-01-01', tot: '2026-12-31' },
+      cijfers: { bestedingsruimteCenten: 10_000_000, besteedCenten: 7_000_000, percentage: 70, keer: 1, overlegTermijnDagen: 14 },
+      ernst: 'waarschuwing',
+    });
+    const overleg = new Date(Date.parse(s[0].waargenomenOp) + 14 * 86_400_000).toISOString().slice(0, 10);
+    expect(s[0].cijfers.overlegUiterlijk).toBe(overleg);
+
+    await boek(c, -200_000); // credit: 69 %, re-armed
+    expect(await signalen(c.id)).toHaveLength(1);
+    await boek(c, 150_000); // 70.5 %: crosses again
+    s = await signalen(c.id);
+    expect(s).toHaveLength(2);
+    expect(s[1].cijfers).toMatchObject({ keer: 2, herhaling: 'ja', besteedCenten: 7_050_000 });
+    expect(s[1].dedupKey).not.toBe(s[0].dedupKey);
+    expect(s.map((x) => x.dedupKey)).toEqual([
+      `bestedingsruimte:${c.id}:2026-01-01/2026-12-31:v1:70:1`,
+      `bestedingsruimte:${c.id}:2026-01-01/2026-12-31:v1:70:2`,
+    ]);
+    const [br] = await sql<{ besteed: string }>(db.url, `SELECT besteed_centen::text AS besteed FROM bestedingsruimte WHERE contract_id = $1`, [c.id]);
+    expect(br.besteed).toBe('7050000');
+  });
+
+  it('fires 90, 100 and overschreden once each, and a booking outside the period touches nothing', async () => {
+    const c = await contract();
+    await boek(c, 9_000_000);
+    await boek(c, 1_000_000);
+    await boek(c, 1);
+    await boek(c, 5_000);
+    await boek(c, 1_000_000, '2027-02-01');
+    const s = await signalen(c.id);
+    expect(s.map((x) => x.type)).toEqual(['bestedingsruimte.70', 'bestedingsruimte.90', 'bestedingsruimte.100', 'bestedingsruimte.overschreden']);
+    expect(s[2]).toMatchObject({ regel: 'CS Wmo art. 1.5.9', ernst: 'kritiek' });
+    expect(s[3].cijfers).toMatchObject({ besteedCenten: 10_000_001, bovenPlafondCenten: 1 });
+  });
+
+  it('a replayed signal (same dedupKey, e.g. a rolled back and repeated transaction) is written once', async () => {
+    const c = await contract();
+    await expect(
+      ds.transaction(async (m) => {
+        await boek(c, 8_000_000, '2026-03-01', m);
+        throw new Error('processing failed after booking');
+      }),
+    ).rejects.toThrow('processing failed');
+    expect(await signalen(c.id)).toEqual([]);
+    await ds.transaction((m) => boek(c, 8_000_000, '2026-03-01', m));
+    const s = await signalen(c.id);
+    expect(s).toHaveLength(1);
+    const writer = new OutboxSignaalWriter(new SignaalOutboxRepository(ds));
+    await writer.schrijf(ds.manager, { ...s[0], waargenomenOp: new Date().toISOString() });
+    expect(await signalen(c.id)).toHaveLength(1);
+  });
+
+  it('two concurrent transactions on the same contract: exact total, 70 fires once', async () => {
+    const c = await contract();
+    await boek(c, 6_500_000);
+    // Both book inside open transactions; the second waits for the row lock of the first.
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    let eersteGeboekt!: () => void;
+    const geboekt = new Promise<void>((r) => (eersteGeboekt = r));
+    const t1 = ds.transaction(async (m) => {
+      await boek(c, 400_000, '2026-03-01', m);
+      eersteGeboekt();
+      await gate;
+    });
+    await geboekt;
+    const t2 = ds.transaction((m) => boek(c, 400_000, '2026-04-01', m));
+    const t2KlaarVoorT1 = await Promise.race([t2.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), 300))]);
+    expect(t2KlaarVoorT1).toBe(false); // blocked on the row lock
+    release();
+    await Promise.all([t1, t2]);
+    // And many at once.
+    await Promise.all(Array.from({ length: 8 }, () => ds.transaction((m) => boek(c, 10_000, '2026-05-01', m))));
+    const [br] = await sql<{ besteed: string }>(db.url, `SELECT besteed_centen::text AS besteed FROM bestedingsruimte WHERE contract_id = $1`, [c.id]);
+    expect(br.besteed).toBe(String(6_500_000 + 800_000 + 80_000));
+    const s = await signalen(c.id);
+    expect(s.map((x) => x.type)).toEqual(['bestedingsruimte.70']);
+    expect(s[0].cijfers.besteedCenten).toBe(7_300_000);
+  });
+
+  it('refuses a booking for a contract of another aanbieder', async () => {
+    const c = await contract();
+    await expect(boek({ id: c.id, aanbieder: '99999999' }, 1)).rejects.toThrow(/does not exist for this domein/);
+  });
+});

@@ -1,0 +1,116 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DataSource } from 'typeorm';
+import { BESTEDINGSRUIMTE_BOEKER, type BestedingsruimteBoeker } from '../../../src/contracten';
+import { startTestApp, TOKENS, eventually, type TestApp } from '../../support/app';
+import { testContract } from '../../support/contracten';
+import { sql } from '../../support/database';
+import { SignaalConsumer, uniekeNamen } from '../../support/signalen';
+import { testDatabase, type TestDatabase } from '../../support/test-database';
+
+const BEHEER = 'test-beheer-token';
+const GOEDE_CSV = [
+  '# contract,kenmerk,domein,gemeente,gemeenten,agb,aanbiedernaam,uitvoeringsvariant,looptijdVan,looptijdTot,verlengopties,besluitdatum,artikelen',
+  'contract,IMP-1,wmo,0363,,11111111,"Hulp aan Huis, BV",inspanningsgericht,2026-01-01,2027-12-31,12,2025-11-01,1.5',
+  'product,IMP-1,02A01,14,5000,2026-01-01,2026-06-30',
+  'product,IMP-1,02A01,14,5150,2026-07-01,',
+  'bestedingsruimte,IMP-1,2026-01-01,2026-12-31,5000000,1,realisatie,gemeente',
+  'contract,IMP-2,jeugd,R01,0363|0384,22222222,,outputgericht,2026-01-01,,,,',
+  'product,IMP-2,45A01,01,12000,2026-01-01,',
+].join('\r\n');
+
+describe('/api/contracten and the signal consumer of docs/signalen.md', () => {
+  let db: TestDatabase;
+  let t: TestApp;
+  let consumer: SignaalConsumer;
+  const namen = uniekeNamen();
+
+  beforeAll(async () => {
+    db = await testDatabase();
+    consumer = await SignaalConsumer.start(namen.exchange, namen.queue);
+    const tokens = [...Object.entries(TOKENS).map(([role, token]) => `${token}:${role}`), `${BEHEER}:beheer`].join(',');
+    t = await startTestApp(db.url, { API_TOKENS: tokens, SIGNALEN_EXCHANGE: namen.exchange, SIGNALEN_RELAY_ENABLED: 'true', SIGNALEN_RELAY_POLL_MS: '50', VERWERKING_ENABLED: 'false' });
+  });
+
+  afterAll(async () => {
+    await t?.close();
+    await consumer?.close();
+    await db?.drop();
+  });
+
+  const aantal = async (tabel: string): Promise<number> => Number((await sql<{ n: string }>(db.url, `SELECT count(*) AS n FROM ${tabel}`))[0].n);
+
+  it('POST /api/contracten: 201 for beheer and contractmanager, 403 for backoffice, 409 for a repeat, 400 with {code, message}', async () => {
+    const ok = await t.http().post('/api/contracten').set('Authorization', `Bearer ${BEHEER}`).send(testContract('API-1'));
+    expect(ok.status).toBe(201);
+    expect(ok.body.id).toMatch(/^[0-9a-f-]{36}$/);
+    const cm = await t.http().post('/api/contracten').set('Authorization', `Bearer ${TOKENS.contractmanager}`).send(testContract('API-2'));
+    expect(cm.status).toBe(201);
+    const bo = await t.http().post('/api/contracten').set('Authorization', `Bearer ${TOKENS.backoffice}`).send(testContract('API-3'));
+    expect(bo.status).toBe(403);
+    const dubbel = await t.http().post('/api/contracten').set('Authorization', `Bearer ${BEHEER}`).send(testContract('API-1'));
+    expect(dubbel.status).toBe(409);
+    expect(dubbel.body.code).toBe('CONTRACT.DUPLICATE');
+    const fout = await t.http().post('/api/contracten').set('Authorization', `Bearer ${BEHEER}`).send(testContract('API-4', { domein: 'zvw', uitvoeringsvariant: 'taakgericht' }));
+    expect(fout.status).toBe(400);
+    expect(fout.body).toEqual({ code: 'CONTRACT.INVALID', message: expect.stringContaining('domein must be wmo or jeugd') });
+  });
+
+  it('POST /api/contracten/import: a good CSV is imported in one go', async () => {
+    const voor = await aantal('contract');
+    const r = await t.http().post('/api/contracten/import').set('Authorization', `Bearer ${TOKENS.contractmanager}`).set('Content-Type', 'text/csv').send(GOEDE_CSV);
+    expect(r.status).toBe(201);
+    expect(r.body.contracten.map((c: { kenmerk: string }) => c.kenmerk)).toEqual(['IMP-1', 'IMP-2']);
+    expect(await aantal('contract')).toBe(voor + 2);
+    const [regio] = await sql<{ gemeenten: string[] }>(db.url, `SELECT gemeenten FROM contract WHERE kenmerk = 'IMP-2'`);
+    expect(regio.gemeenten).toEqual(['0363', '0384']);
+  });
+
+  it('POST /api/contracten/import: a bad CSV gets a report per line and nothing is imported', async () => {
+    const tellingen = async () => [await aantal('contract'), await aantal('contract_product'), await aantal('bestedingsruimte'), await aantal('contract_aanbieder')];
+    const voor = await tellingen();
+    const slecht = [
+      'contract,IMP-10,wmo,0363,,33333333,,inspanningsgericht,2026-01-01,,,,1.5',
+      'product,IMP-10,02A01,14,5000,2026-01-01,',
+      'product,IMP-10,02A01,14,abc,2026-13-01,',
+      'bestedingsruimte,IMP-11,2026-01-01,2026-12-31,1000,1,,',
+    ].join('\n');
+    const r = await t.http().post('/api/contracten/import').set('Authorization', `Bearer ${BEHEER}`).set('Content-Type', 'text/csv').send(slecht);
+    expect(r.status).toBe(422);
+    expect(r.body.code).toBe('CONTRACT.IMPORT_INVALID');
+    expect(r.body.fouten).toEqual([
+      { regel: 3, melding: 'tariefCenten must be a whole number of at least 0' },
+      { regel: 3, melding: 'geldigVan must be a date YYYY-MM-DD' },
+      { regel: 4, melding: 'no contract line with kenmerk IMP-11 in this file' },
+    ]);
+    // A kenmerk that is stored already fails the whole file too.
+    const herhaald = await t.http().post('/api/contracten/import').set('Authorization', `Bearer ${BEHEER}`).set('Content-Type', 'text/csv').send(`${slecht.split('\n').slice(0, 2).join('\n')}\n${GOEDE_CSV}`);
+    expect(herhaald.status).toBe(422);
+    expect(herhaald.body.fouten.map((f: { regel: number }) => f.regel)).toEqual([4, 8]);
+    expect(await tellingen()).toEqual(voor);
+  });
+
+  it('booking through BESTEDINGSRUIMTE_BOEKER reaches the consumer as signaal.bestedingsruimte.70; GET shows the percentage', async () => {
+    const { id } = (await t.http().post('/api/contracten').set('Authorization', `Bearer ${BEHEER}`).send(testContract('API-70', { aanbieder: { agb: '44444444' } }))).body as { id: string };
+    const boeker = t.app.get<BestedingsruimteBoeker>(BESTEDINGSRUIMTE_BOEKER);
+    const ds = t.app.get(DataSource);
+    const boek = (centen: number) => ds.transaction((m) => boeker.boek(m, { domein: 'wmo', gemeente: '0363', aanbieder: '44444444', contractId: id, datum: '2026-02-01', centen, correlationId: 'api-test' }));
+    await boek(7_500_000);
+    await boek(100_000);
+    const ontvangen = await eventually(async () => consumer.verwerkt.find((v) => (v.body as { contractId?: string }).contractId === id), 'the 70 % signal at the consumer');
+    expect(ontvangen.routingKey).toBe('signaal.bestedingsruimte.70');
+    expect(ontvangen.messageId).toBe(`bestedingsruimte:${id}:2026-01-01/2026-12-31:v1:70:1`);
+    expect(ontvangen.body).toMatchObject({ type: 'bestedingsruimte.70', aanbieder: '44444444', cijfers: { besteedCenten: 7_500_000, percentage: 75 } });
+
+    const r = await t.http().get(`/api/contracten/${id}/bestedingsruimte`).set('Authorization', `Bearer ${TOKENS.backoffice}`);
+    expect(r.status).toBe(200);
+    expect(r.body).toEqual({
+      contractId: id,
+      bestedingsruimtes: [{ periode: { van: '2026-01-01', tot: '2026-12-31' }, versie: 1, budgetCenten: 10_000_000, besteedCenten: 7_600_000, percentage: 76, meetgrondslag: 'realisatie' }],
+    });
+    expect((await t.http().get(`/api/contracten/${id}/bestedingsruimte`).set('Authorization', `Bearer ${TOKENS.koppeling}`)).status).toBe(403);
+    const nf = await t.http().get(`/api/contracten/00000000-0000-4000-8000-000000000000/bestedingsruimte`).set('Authorization', `Bearer ${TOKENS.contractmanager}`);
+    expect(nf.status).toBe(404);
+    expect(nf.body.code).toBe('CONTRACT.NOT_FOUND');
+    expect(consumer.verwerkt.filter((v) => (v.body as { contractId?: string }).contractId === id)).toHaveLength(1);
+  });
+});
