@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { BestedingsruimteBoeker, ContractLezer, ContractTarief, Domein } from '../../src/contracten/contracten.port';
 import type { Signaal, SignaalWriter } from '../../src/signalen/signaal.port';
+import { controleerSignaal } from '../../src/signalen/signaal.writer';
 import { AANBIEDER, GEMEENTE } from './berichten';
 
 /** One prestatie of a test 323 (istandaarden-3.2.md §2.2). */
@@ -93,6 +94,8 @@ export class RecordingBoeker implements BestedingsruimteBoeker {
 export class RecordingSignalen implements SignaalWriter {
   readonly signalen: Signaal[] = [];
   async schrijf(_m: EntityManager, s: Signaal): Promise<void> {
+    // The real writer's checks, so a double cannot accept what production refuses.
+    controleerSignaal(s);
     this.signalen.push(s);
   }
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { BestedingsruimteBoeker, ContractLezer, ContractTarief } from '../../contracten/contracten.port';
 import { buildDu01 } from '../../ggk/envelop';
@@ -184,9 +185,18 @@ export class DeclaratieStap implements VerwerkingStap {
     await this.deps.signalen.schrijf(tx, {
       type: 'declaratie.uitval', version: 1, domein: s.domein as Domein, gemeente: s.gemeente, aanbieder: s.aanbieder, contractId: null,
       regel: 'IV087', periode: { van: d.declaratiePeriode.begindatum, tot: d.declaratiePeriode.einddatum }, cijfers,
-      waargenomenOp: this.klok().toISOString(), dedupKey: `declaratie.uitval|${s.domein}|${s.aanbieder}|${identificatie}|${dagtekening}`, ernst: 'waarschuwing',
+      waargenomenOp: this.klok().toISOString(), dedupKey: uitvalDedupKey(s.domein, s.aanbieder, identificatie, dagtekening), ernst: 'waarschuwing',
     });
   }
+}
+
+/**
+ * One declaratie.uitval signal per answered 323. The Identificatie may hold any characters, so it
+ * enters the key (which is the AMQP message_id) as a hash.
+ */
+export function uitvalDedupKey(domein: string, aanbieder: string, identificatie: string, dagtekening: string): string {
+  const hash = createHash('sha256').update(`${identificatie}\n${dagtekening}`).digest('hex').slice(0, 32);
+  return `declaratie.uitval:${domein}:${aanbieder}:${hash}`;
 }
 
 function finding(code: string, locatie: string[]): RegelFinding {
