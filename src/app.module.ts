@@ -14,6 +14,7 @@ import { MessagingModule } from './platform/messaging';
 import { MetricsModule } from './platform/metrics';
 import { SchemasModule } from './platform/schemas/schemas.module';
 import { SignalenModule } from './signalen';
+import { DetectorenModule } from './signalen/detectoren';
 import { UitgaandModule } from './uitgaand';
 import { VerwerkingModule } from './verwerking';
 
@@ -39,6 +40,7 @@ export class AppModule {
         GgkModule,
         UitgaandModule,
         SignalenModule,
+        DetectorenModule,
         ContractenModule,
         VerwerkingModule,
       ],

@@ -29,6 +29,8 @@ export function testEnv(databaseUrl: string, overrides: Record<string, string> =
     VERWERKING_POLL_MS: '200',
     // No signal relay unless a test asks for it: it would declare SIGNALEN_EXCHANGE on the shared broker.
     SIGNALEN_RELAY_ENABLED: 'false',
+    // Detectors run only when a test calls runAll(vandaag) itself.
+    DETECTOREN_ENABLED: 'false',
     ...overrides,
   };
 }

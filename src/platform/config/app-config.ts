@@ -52,6 +52,27 @@ export interface SignalenConfig {
   readonly confirmTimeoutMs: number;
 }
 
+/** A product-group mapping line (wachttijd): `domein:categorie[:codePrefix]=groep`. */
+export interface ProductgroepRegel {
+  readonly domein: 'wmo' | 'jeugd';
+  readonly categorie: string;
+  /** Null: the whole categorie. A longer matching prefix wins over a shorter one or none. */
+  readonly codePrefix: string | null;
+  readonly groep: string;
+}
+
+/** Scheduled signal detectors (src/signalen/detectoren). */
+export interface DetectorenConfig {
+  /** Run the detectors on an interval inside this process. */
+  readonly enabled: boolean;
+  readonly intervalMs: number;
+  /** contract.verlenging fires this many days before the decision deadline (end − 6 months). */
+  readonly verlengingVoorloopDagen: number;
+  /** Wachttijd norm in weeks per product group (Treeknormen by default). */
+  readonly wachttijdNormWeken: Readonly<Record<string, number>>;
+  readonly productgroepen: readonly ProductgroepRegel[];
+}
+
 export interface AppConfigValues {
   readonly databaseUrl: string;
   readonly amqpUrl: string;
@@ -71,6 +92,7 @@ export interface AppConfigValues {
   readonly verwerking: VerwerkingConfig;
   readonly uitgaand: UitgaandConfig;
   readonly signalen: SignalenConfig;
+  readonly detectoren: DetectorenConfig;
 }
 
 /**
@@ -93,6 +115,7 @@ export class AppConfig implements AppConfigValues {
   readonly verwerking!: VerwerkingConfig;
   readonly uitgaand!: UitgaandConfig;
   readonly signalen!: SignalenConfig;
+  readonly detectoren!: DetectorenConfig;
 
   constructor(values: AppConfigValues) {
     Object.assign(this, values);

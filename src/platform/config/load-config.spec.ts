@@ -176,3 +176,24 @@ describe('loadConfig', () => {
     expect(loadConfig({ ...valid, PORT: '', API_TOKENS: ' ' }).port).toBe(3000);
   });
 });
+
+describe('loadConfig: detectors', () => {
+  it('defaults to hourly runs, the Treeknormen and iWmo 07/15', () => {
+    const d = loadConfig(valid).detectoren;
+    expect(d).toMatchObject({ enabled: true, intervalMs: 3_600_000, verlengingVoorloopDagen: 30 });
+    expect(d.wachttijdNormWeken).toEqual({ dagbesteding: 6, wonen: 13, 'zintuiglijk-dagbesteding': 6, 'zintuiglijk-wonen': 8 });
+    expect(d.productgroepen).toEqual([
+      { domein: 'wmo', categorie: '07', codePrefix: null, groep: 'dagbesteding' },
+      { domein: 'wmo', categorie: '15', codePrefix: null, groep: 'wonen' },
+    ]);
+  });
+
+  it('reads a mapping with code prefixes, and refuses bad lines and groups without a norm', () => {
+    const d = loadConfig({ ...valid, WACHTTIJD_PRODUCTGROEPEN: 'wmo:15:15Z=zintuiglijk-wonen, jeugd:41=dagbesteding' }).detectoren;
+    expect(d.productgroepen).toContainEqual({ domein: 'wmo', categorie: '15', codePrefix: '15Z', groep: 'zintuiglijk-wonen' });
+    expect(loadConfig({ ...valid, WACHTTIJD_PRODUCTGROEPEN: 'none' }).detectoren.productgroepen).toEqual([]);
+    expect(problems({ ...valid, WACHTTIJD_PRODUCTGROEPEN: 'wmo07=dagbesteding' })).toEqual([expect.stringContaining('WACHTTIJD_PRODUCTGROEPEN entry 1')]);
+    expect(problems({ ...valid, WACHTTIJD_PRODUCTGROEPEN: 'wmo:07=kort' })).toEqual([expect.stringContaining("group 'kort' without a norm")]);
+    expect(problems({ ...valid, WACHTTIJD_NORMEN_WEKEN: 'wonen=0', WACHTTIJD_PRODUCTGROEPEN: 'none' })).toEqual([expect.stringContaining('WACHTTIJD_NORMEN_WEKEN entry 1')]);
+  });
+});

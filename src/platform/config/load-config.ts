@@ -1,7 +1,12 @@
 import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { AppConfig, LOG_LEVELS, MAX_BERICHT_BYTES_LIMIT, ROLES, type LogLevel, type Role } from './app-config';
+import { AppConfig, LOG_LEVELS, MAX_BERICHT_BYTES_LIMIT, ROLES, type LogLevel, type ProductgroepRegel, type Role } from './app-config';
+
+/** Treeknormen gehandicaptenzorg (TCW art. 3.5): weeks from toewijzing to start of zorg. */
+export const STANDAARD_WACHTTIJD_NORMEN = 'dagbesteding=6,wonen=13,zintuiglijk-dagbesteding=6,zintuiglijk-wonen=8';
+/** iWmo categorie 07 Dagbesteding and 15 Beschermd wonen; zintuiglijk and Jeugd need an own mapping. */
+export const STANDAARD_PRODUCTGROEPEN = 'wmo:07=dagbesteding,wmo:15=wonen';
 
 /** Start-up failure listing every configuration problem at once. Never repeats a value (secrets). */
 export class ConfigError extends Error {
@@ -52,9 +57,19 @@ export function loadConfig(env: Env = process.env): AppConfig {
       pollIntervalMs: r.int('SIGNALEN_RELAY_POLL_MS', 1000, 10, 600_000),
       confirmTimeoutMs: r.int('SIGNALEN_CONFIRM_TIMEOUT_MS', 10_000, 100, 600_000),
     },
+    detectoren: {
+      enabled: r.bool('DETECTOREN_ENABLED', true),
+      intervalMs: r.int('DETECTOREN_INTERVAL_MS', 3_600_000, 1000, 86_400_000),
+      verlengingVoorloopDagen: r.int('DETECTOREN_VERLENGING_VOORLOOP_DAGEN', 30, 0, 365),
+      wachttijdNormWeken: r.normen('WACHTTIJD_NORMEN_WEKEN', STANDAARD_WACHTTIJD_NORMEN),
+      productgroepen: r.productgroepen('WACHTTIJD_PRODUCTGROEPEN', STANDAARD_PRODUCTGROEPEN),
+    },
   };
   if (values.uitgaand.backoffMaxMs < values.uitgaand.backoffBaseMs) {
     r.problems.push('GGK_RETRY_MAX_MS must not be smaller than GGK_RETRY_BASE_MS');
+  }
+  for (const g of new Set(values.detectoren.productgroepen.map((p) => p.groep))) {
+    if (values.detectoren.wachttijdNormWeken[g] === undefined) r.problems.push(`WACHTTIJD_PRODUCTGROEPEN names group '${g}' without a norm in WACHTTIJD_NORMEN_WEKEN`);
   }
   if (r.problems.length > 0) throw new ConfigError(r.problems);
   return new AppConfig(values);
@@ -180,6 +195,30 @@ class EnvReader {
       this.problems.push(`${name} must be 1 to 255 letters, digits or . _ : -`);
     }
     return v;
+  }
+
+  /** "groep=weken,..." (weeks 1 to 104). */
+  normen(name: string, fallback: string): Record<string, number> {
+    const normen: Record<string, number> = {};
+    (this.raw(name) ?? fallback).split(',').forEach((entry, i) => {
+      const m = /^\s*([a-z][a-z0-9-]*)\s*=\s*(\d{1,3})\s*$/.exec(entry);
+      if (!m || Number(m[2]) < 1 || Number(m[2]) > 104) this.problems.push(`${name} entry ${i + 1} must have the form groep=weken (1 to 104)`);
+      else normen[m[1]] = Number(m[2]);
+    });
+    return normen;
+  }
+
+  /** "domein:categorie[:codePrefix]=groep,..."; `none`: no mapping (empty counts as unset, as everywhere). */
+  productgroepen(name: string, fallback: string): ProductgroepRegel[] {
+    const v = this.raw(name) ?? fallback;
+    if (v === 'none') return [];
+    const regels: ProductgroepRegel[] = [];
+    v.split(',').forEach((entry, i) => {
+      const m = /^\s*(wmo|jeugd):([0-9]{2})(?::([0-9A-Za-z]{1,5}))?\s*=\s*([a-z][a-z0-9-]*)\s*$/.exec(entry);
+      if (!m) this.problems.push(`${name} entry ${i + 1} must have the form domein:categorie[:codePrefix]=groep`);
+      else regels.push({ domein: m[1] as 'wmo' | 'jeugd', categorie: m[2], codePrefix: m[3] ?? null, groep: m[4] });
+    });
+    return regels;
   }
 
   /** "token:role,token:role"; a token listed twice gets both roles. */

@@ -1,0 +1,79 @@
+import type { Logger } from 'pino';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { DetectorenConfig } from '../../platform/config';
+import type { Signaal, SignaalWriter } from '../signaal.port';
+import { detecteerDeclaratieUitval } from './declaratie-uitval.detector';
+import { leesContractActiviteit, leesContractLooptijden, leesDeclaratieMaand, leesToewijzingWachttijden } from './detectoren.repository';
+import { detecteerGeenLevering } from './geen-levering.detector';
+import { vorigeMaand } from './kalender';
+import { detecteerVerlenging } from './verlenging.detector';
+import { detecteerWachttijd } from './wachttijd.detector';
+
+/** One detector: reads plain rows for `vandaag` and returns the signals (pure after the read). */
+export interface Detector {
+  naam: string;
+  detecteer(m: EntityManager, vandaag: string, waargenomenOp: string): Promise<Signaal[]>;
+}
+
+export function standaardDetectoren(config: Pick<DetectorenConfig, 'verlengingVoorloopDagen' | 'wachttijdNormWeken' | 'productgroepen'>): Detector[] {
+  return [
+    { naam: 'levering.geen-12-maanden', detecteer: async (m, v, w) => detecteerGeenLevering(await leesContractActiviteit(m, v), v, w) },
+    { naam: 'contract.verlenging', detecteer: async (m, v, w) => detecteerVerlenging(await leesContractLooptijden(m, v), v, config.verlengingVoorloopDagen, w) },
+    {
+      naam: 'wachttijd.overschreden',
+      detecteer: async (m, v, w) => {
+        const maand = vorigeMaand(v);
+        const rijen = await leesToewijzingWachttijden(m, maand.van, maand.tot);
+        return detecteerWachttijd(rijen, v, { normWeken: config.wachttijdNormWeken, productgroepen: config.productgroepen }, w);
+      },
+    },
+    {
+      naam: 'declaratie.uitval-maand',
+      detecteer: async (m, v, w) => {
+        const maand = vorigeMaand(v);
+        return detecteerDeclaratieUitval(await leesDeclaratieMaand(m, maand.van, maand.tot), v, w);
+      },
+    },
+  ];
+}
+
+const DATUM = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * Runs every detector for a given date, each in its own transaction: an advisory lock keeps
+ * instances side by side from running the same detector at once, and the outbox's unique dedupKey
+ * makes reruns and replays write nothing new. A failing detector does not stop the others; runAll
+ * throws afterwards naming the ones that failed.
+ */
+export class DetectorenRunner {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly writer: SignaalWriter,
+    private readonly detectoren: readonly Detector[],
+    private readonly logger?: Logger,
+  ) {}
+
+  /** Signals offered to the outbox per detector (replays included; the outbox keeps each dedupKey once). */
+  async runAll(vandaag: string, nu: Date = new Date()): Promise<Record<string, number>> {
+    if (!DATUM.test(vandaag)) throw new Error('runAll needs vandaag as YYYY-MM-DD');
+    const waargenomenOp = nu.toISOString();
+    const resultaat: Record<string, number> = {};
+    const mislukt: string[] = [];
+    for (const d of this.detectoren) {
+      try {
+        resultaat[d.naam] = await this.dataSource.transaction(async (m) => {
+          await m.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`detector:${d.naam}`]);
+          const signalen = await d.detecteer(m, vandaag, waargenomenOp);
+          for (const s of signalen) await this.writer.schrijf(m, s);
+          return signalen.length;
+        });
+      } catch (err) {
+        mislukt.push(d.naam);
+        this.logger?.error({ err, detector: d.naam, vandaag }, 'detector run failed');
+      }
+    }
+    this.logger?.info({ vandaag, signalen: resultaat }, 'detectors ran');
+    if (mislukt.length > 0) throw new Error(`detectors failed: ${mislukt.join(', ')}`);
+    return resultaat;
+  }
+}
