@@ -2,9 +2,14 @@
  * End-to-end benchmark of the gateway (issue "The gateway service", figures): small WMO305 berichten
  * sent as SOAP Di01 to POST /ggk of the built service, until their answer (a WMO306 in a Du01) is
  * committed in the outbox. Reference in the same run: a no-op HTTP round trip (GET /health/live)
- * at the same concurrency, on the same server.
+ * at the same concurrency, on the same server. Then a closed-loop latency probe: while a background
+ * load runs at a fixed rate below capacity (`--rate`, default 80% of the measured throughput), single
+ * WMO305 berichten are sent one at a time (`--probes`, default 200), each timed from send until its
+ * answer's commit is seen (LISTEN/NOTIFY from a trigger the bench adds to its own database).
  *
- *   npm run bench:e2e [-- --count 2000 --concurrency 16]
+ *   npm run bench:e2e [-- --count 2000 --concurrency 16 --rate 250 --probes 200]
+ *
+ * BENCH_NODE_ARGS (space separated) goes to the service's node, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
  *
  * Needs the local PostgreSQL; makes and drops its own database (name contains 'bench').
  */
@@ -68,9 +73,11 @@ async function main(): Promise<void> {
   await admin(`CREATE DATABASE ${db}`);
   const dbUrl = ADMIN_URL.replace(/\/[^/]*$/, `/${db}`);
   const port = await vrijePoort();
+  const probes = arg('probes', 200);
   const berichten = Array.from({ length: count + 200 }, (_, i) => wmo305Xml(i));
   const gemeente = /<wmo305:Ontvanger>(\d{4})</.exec(berichten[0])?.[1] ?? '0363';
-  const proc = spawn(process.execPath, [join(repoRoot(), 'dist', 'src', 'main.js')], {
+  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const proc = spawn(process.execPath, [...nodeArgs, join(repoRoot(), 'dist', 'src', 'main.js')], {
     env: {
       ...process.env,
       DATABASE_URL: dbUrl,
@@ -88,6 +95,7 @@ async function main(): Promise<void> {
   });
   const url = `http://127.0.0.1:${port}`;
   const pg = new Client({ connectionString: dbUrl });
+  const luisteraar = new Client({ connectionString: dbUrl });
   try {
     for (let i = 0; ; i++) {
       try {
@@ -100,7 +108,7 @@ async function main(): Promise<void> {
     }
     await pg.connect();
     const envelop = (i: number) =>
-      buildDi01({ zender: { organisatie: 'GGK', applicatie: 'GGk' }, ontvanger: gemeente, functie: 'WMO305', parameters: PARAMETERS, bericht: berichten[i] });
+      buildDi01({ zender: { organisatie: 'GGK', applicatie: 'GGk' }, ontvanger: gemeente, functie: 'WMO305', parameters: PARAMETERS, bericht: berichten[i] ?? wmo305Xml(i) });
     const post = async (xml: string) => {
       const r = await fetch(`${url}/ggk`, { method: 'POST', headers: { 'Content-Type': 'text/xml; charset=utf-8' }, body: xml });
       await r.text();
@@ -146,6 +154,60 @@ async function main(): Promise<void> {
       await new Promise((r) => setTimeout(r, 200));
     }
     const wallMs = laatste - t0;
+    const perSecGemeten = (count / wallMs) * 1000;
+
+    // Closed-loop probe under a background load at a fixed rate below capacity.
+    const rate = arg('rate', Math.round(0.8 * perSecGemeten));
+    await pg.query(`CREATE FUNCTION bench_outbox_notify() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN PERFORM pg_notify('bench_outbox', NEW.cross_refnummer); RETURN NULL; END $$`);
+    await pg.query(`CREATE TRIGGER bench_outbox_notify AFTER INSERT ON client_outbound_bericht FOR EACH ROW EXECUTE FUNCTION bench_outbox_notify()`);
+    await luisteraar.connect();
+    await luisteraar.query('LISTEN bench_outbox');
+    const wachtend = new Map<string, () => void>();
+    let achtergrondBeantwoord = 0;
+    luisteraar.on('notification', (n) => {
+      const klaar = n.payload ? wachtend.get(n.payload) : undefined;
+      if (klaar) klaar();
+      else achtergrondBeantwoord++;
+    });
+    let volgende = count + 200;
+    let stoppen = false;
+    let achtergrondVerzonden = 0;
+    let achtergrondFouten = 0;
+    const inVlucht = new Set<Promise<void>>();
+    const achtergrond = (async () => {
+      const begin = performance.now();
+      for (let k = 0; !stoppen; k++) {
+        const wacht = begin + (k * 1000) / rate - performance.now();
+        if (wacht > 0) await new Promise((r) => setTimeout(r, wacht));
+        const p = post(envelop(volgende++).xml).then(
+          () => undefined,
+          () => void achtergrondFouten++,
+        );
+        achtergrondVerzonden++;
+        inVlucht.add(p);
+        void p.finally(() => inVlucht.delete(p));
+      }
+    })();
+    await new Promise((r) => setTimeout(r, 2000)); // let the load settle
+    const probeLatenties: number[] = [];
+    const probeBasis = 1_000_000;
+    const probeStart = performance.now();
+    for (let j = 0; j < probes; j++) {
+      const e = envelop(probeBasis + j);
+      const t = performance.now();
+      const beantwoord = new Promise<void>((ok) => wachtend.set(e.referentienummer, ok));
+      await post(e.xml);
+      await Promise.race([beantwoord, new Promise((_, fout) => setTimeout(() => fout(new Error('probe not answered in 30 s')), 30_000))]);
+      probeLatenties.push(performance.now() - t);
+      wachtend.delete(e.referentienummer);
+    }
+    const probeMs = performance.now() - probeStart;
+    stoppen = true;
+    await achtergrond;
+    await Promise.all(inVlucht);
+    probeLatenties.sort((a, b) => a - b);
+
     latenties.sort((a, b) => a - b);
     referentieLatenties.sort((a, b) => a - b);
     const perSec = (count / wallMs) * 1000;
@@ -159,10 +221,18 @@ async function main(): Promise<void> {
       `| reference: GET /health/live round trip | ${refPerSec.toFixed(0)} | ${percentile(referentieLatenties, 50).toFixed(1)} | ${percentile(referentieLatenties, 99).toFixed(1)} |`,
       '',
       `ratio gateway / no-op round trip throughput: ${(perSec / refPerSec).toFixed(3)} (target: at least 300 berichten/s, p99 under 100 ms)`,
+      '',
+      `Closed-loop probe: ${probes} single WMO305 one at a time, send → WMO306 Du01 commit seen, under a background load of ${rate}/s ` +
+        `(sent ${achtergrondVerzonden}, ${achtergrondFouten} failed, ${achtergrondBeantwoord} answers seen; ${((achtergrondVerzonden / (probeMs + 2000)) * 1000).toFixed(0)}/s offered over the probe window):`,
+      '',
+      '| probe | p50 ms | p90 ms | p99 ms | max ms |',
+      '|---|---:|---:|---:|---:|',
+      `| single WMO305 at ${rate}/s background | ${percentile(probeLatenties, 50).toFixed(1)} | ${percentile(probeLatenties, 90).toFixed(1)} | ${percentile(probeLatenties, 99).toFixed(1)} | ${probeLatenties[probeLatenties.length - 1].toFixed(1)} |`,
     ];
     process.stdout.write(lines.join('\n') + '\n');
   } finally {
     await pg.end().catch(() => undefined);
+    await luisteraar.end().catch(() => undefined);
     proc.kill('SIGTERM');
     await new Promise((r) => proc.once('exit', r));
     await admin(`DROP DATABASE IF EXISTS ${db} WITH (FORCE)`);

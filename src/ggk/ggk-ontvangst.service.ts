@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { IngestService } from '../ingest';
 import { AppConfig } from '../platform/config';
-import { LOGGER } from '../platform/logging';
+import { lazyChild, LOGGER } from '../platform/logging';
 import { MetricsService } from '../platform/metrics';
 import {
   buildBv03,
@@ -43,7 +43,7 @@ export class GgkOntvangstService {
 
   /** The Bv03, or the Fo03 of a refusal with its plek (client: the sender's message; server: ours). */
   async ontvang(raw: Buffer, correlationId: string): Promise<GgkAntwoord & { plek?: GgkPlek }> {
-    const log = this.logger.child({ correlationId, kanaal: 'ggk' });
+    const log = lazyChild(this.logger, { correlationId, kanaal: 'ggk' });
     try {
       const r = parseGgkRequest(raw, this.schemas, {
         maxBytes: this.config.maxBerichtBytes,

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { AppConfig } from '../platform/config';
-import { LOGGER } from '../platform/logging';
+import { lazyChild, LOGGER } from '../platform/logging';
 import { MetricsService } from '../platform/metrics';
 import { InboundEvents } from './inbound-events';
 import type { Kanaal } from './inbound-bericht.entity';
@@ -49,7 +49,7 @@ export class IngestService {
   }
 
   private async ontvangRest(input: RestOntvangInput): Promise<OntvangResultaat> {
-    const log = this.logger.child({ correlationId: input.correlationId, kanaal: input.kanaal });
+    const log = lazyChild(this.logger, { correlationId: input.correlationId, kanaal: input.kanaal });
     let identiteit;
     try {
       identiteit = identificeerBericht(input.raw, this.config.maxBerichtBytes);
@@ -91,7 +91,7 @@ export class IngestService {
    */
   private async ontvangGgk(input: GgkOntvangInput): Promise<GgkOntvangResultaat> {
     const sg = input.envelope.stuurgegevens;
-    const log = this.logger.child({ correlationId: input.correlationId, kanaal: input.kanaal });
+    const log = lazyChild(this.logger, { correlationId: input.correlationId, kanaal: input.kanaal });
     const naam = sg.functie ?? 'onbekend';
     let identiteit = null;
     try {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import type { Claim, InboundBerichtRepository, VerwerkingUitkomst } from '../ingest';
+import { lazyChild } from '../platform/logging';
 import type { MetricsService } from '../platform/metrics';
 import type { VerwerkingConfig } from '../platform/config';
 import type { BerichtVerwerker } from './verwerking.ports';
@@ -117,7 +118,7 @@ export class InboundWorker {
   private async verwerkEen(claim: Claim): Promise<void> {
     const { dataSource, repository, verwerker, options, metrics } = this.deps;
     const started = process.hrtime.bigint();
-    let log = this.log.child({ berichtId: claim.id, poging: claim.attempts });
+    let log = lazyChild(this.log, { berichtId: claim.id, poging: claim.attempts });
     try {
       const uitkomst = await dataSource.transaction(async (tx): Promise<(VerwerkingUitkomst & { bericht: string }) | null> => {
         const bericht = await repository.lockClaimed(claim, tx);

@@ -4,6 +4,7 @@ import type { EntityManager } from 'typeorm';
 import { SchemaSet, validateBericht, type RegelFinding, type ValidatedBericht } from '../istandaarden';
 import type { StoredVerdict, TeVerwerkenBericht, VerwerkingUitkomst } from '../ingest';
 import { AppConfig } from '../platform/config';
+import { lazyChild } from '../platform/logging';
 import { VERWERKING_STAPPEN, type BerichtVerwerker, type VerwerkingContext, type VerwerkingStand, type VerwerkingStap } from './verwerking.ports';
 
 /**
@@ -25,7 +26,7 @@ export class ValidatieVerwerker implements BerichtVerwerker {
     const regels = [...validated.regels];
     const xsdFout = validated.xsd.length > 0;
     for (const stap of this.stappen) {
-      const ctx: VerwerkingContext = { bericht, validated, regels, stand, tx, log: log.child({ stap: stap.naam }) };
+      const ctx: VerwerkingContext = { bericht, validated, regels, stand, tx, log: lazyChild(log, { stap: stap.naam }) };
       if (xsdFout) await stap.bijXsdFout?.(ctx);
       else await stap.voerUit?.(ctx);
     }

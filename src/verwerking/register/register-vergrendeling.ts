@@ -3,8 +3,11 @@ import { slotNummers } from './register-sloten.util';
 
 /**
  * Takes the transaction-scoped advisory locks of these register parts, in ascending order; they are
- * released at commit or rollback. Must run inside the bericht's transaction.
+ * released at commit or rollback. Must run inside the bericht's transaction. One round trip: the
+ * aggregate takes them one by one in the order unnest yields the (ascending) array.
  */
 export async function vergrendel(m: EntityManager, sloten: readonly string[]): Promise<void> {
-  for (const n of slotNummers(sloten)) await m.query('SELECT pg_advisory_xact_lock($1::bigint)', [n.toString()]);
+  const nummers = slotNummers(sloten);
+  if (nummers.length === 0) return;
+  await m.query('SELECT count(pg_advisory_xact_lock(n)) FROM unnest($1::bigint[]) AS n', [nummers.map(String)]);
 }
