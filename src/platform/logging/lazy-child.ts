@@ -5,8 +5,8 @@ const noop = (): void => undefined;
 
 /**
  * `parent.child(bindings)`, made only when a line is logged at an enabled level (or another member is
- * used). pino's child() runs its bindings through the redaction at once, about 50 µs per key with our
- * wildcard paths, and on the per-bericht path most children write nothing at the configured level.
+ * used). A child costs its bindings' censoring and serialization at once,
+ * and on the per-bericht path most children write nothing at the configured level.
  * Written lines are exactly those of `parent.child(bindings)`; `.child(b)` on the result stays lazy.
  */
 export function lazyChild(parent: Logger, bindings: Record<string, unknown>): Logger {

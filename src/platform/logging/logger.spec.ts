@@ -15,20 +15,41 @@ function capture(): { lines: string[]; stream: Writable } {
 }
 
 describe('createLogger', () => {
-  it('redacts BSN, names, birth dates and address fields at any depth up to four levels', () => {
+  it('redacts BSN, names, birth dates and address fields at any depth, in arrays too', () => {
     const { lines, stream } = capture();
     const log = createLogger('info', stream);
     log.info(
       {
         bsn: '999900006',
         client: { Bsn: '999900006', naam: { achternaam: 'Wit', Voornamen: 'Tim' }, geboortedatum: '1967-08-13' },
-        a: { b: { c: { adres: { postcode: '1234AB', huisnummer: 12 } } } },
+        a: { b: { c: { d: { e: { adres: { postcode: '1234AB', huisnummer: 12 } } } } } },
+        clienten: [{ bsn: '999900018' }],
       },
       'client',
     );
     const line = lines.join('');
-    for (const value of ['999900006', 'Wit', 'Tim', '1967-08-13', '1234AB']) expect(line).not.toContain(value);
+    for (const value of ['999900006', '999900018', 'Wit', 'Tim', '1967-08-13', '1234AB']) expect(line).not.toContain(value);
     expect(line).toContain('[redacted]');
+  });
+
+  it('redacts the bindings of child loggers, grandchildren and pino-http style children included', () => {
+    const { lines, stream } = capture();
+    const log = createLogger('info', stream);
+    log.child({ bsn: '999900006' }).child({ client: { naam: 'Wit' }, berichtId: 'b1' }).info('m');
+    const parsed = JSON.parse(lines[0]) as Record<string, unknown>;
+    expect(parsed).toMatchObject({ bsn: '[redacted]', client: { naam: '[redacted]' }, berichtId: 'b1' });
+  });
+
+  it('leaves an object without client data as it is and keeps errors for their serializer', () => {
+    const { lines, stream } = capture();
+    const log = createLogger('info', stream);
+    const err = Object.assign(new Error('boom'), { bsn: '999900006' });
+    log.error({ err, aantal: 3, lijst: [1, 2] }, 'failed');
+    const parsed = JSON.parse(lines[0]) as { err: { message: string }; aantal: number; lijst: number[] };
+    expect(parsed.err.message).toBe('boom');
+    expect(parsed.aantal).toBe(3);
+    expect(parsed.lijst).toEqual([1, 2]);
+    expect(lines[0]).not.toContain('999900006');
   });
 
   it('writes JSON with an ISO time', () => {

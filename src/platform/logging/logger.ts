@@ -1,22 +1,34 @@
 import pino, { type DestinationStream, type Logger } from 'pino';
 import type { LogLevel } from '../config/app-config';
-import { redactPaths } from './redaction';
+import { censorClientData } from './redaction';
 
 export type { Logger } from 'pino';
 
 /** Nest injection token for the root pino logger. */
 export const LOGGER = Symbol('LOGGER');
 
-/** JSON logger with the client-data redaction list and an error serializer that keeps no data. */
+/**
+ * JSON logger that censors client data (redaction.ts) in every logged object and in the bindings of
+ * every child logger, and an error serializer that keeps no data.
+ */
 export function createLogger(level: LogLevel, destination?: DestinationStream): Logger {
   const options: pino.LoggerOptions = {
     level,
     base: { service: 'istd-gateway' },
     timestamp: pino.stdTimeFunctions.isoTime,
-    redact: { paths: redactPaths(), censor: '[redacted]' },
+    formatters: { log: (obj) => censorClientData(obj) },
     serializers: { err: serializeError, error: serializeError },
   };
-  return destination ? pino(options, destination) : pino(options);
+  const root = destination ? pino(options, destination) : pino(options);
+  // pino's `formatters.bindings` is not applied to children's bindings; every child (and pino-http's
+  // per-request child) inherits this child() from the root through its prototype.
+  type ChildFn = (this: Logger, bindings: pino.Bindings, childOptions?: pino.ChildLoggerOptions) => Logger;
+  const protoChild = (Object.getPrototypeOf(root) as { child: ChildFn }).child;
+  const censoredChild: ChildFn = function (bindings, childOptions) {
+    return protoChild.call(this, censorClientData(bindings), childOptions);
+  };
+  (root as unknown as { child: ChildFn }).child = censoredChild;
+  return root;
 }
 
 export interface SerializedError {
