@@ -44,6 +44,15 @@ describe('parseBericht', () => {
     expect(tp.ingangsdatum).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
 
+  it("reads the 301 Client's Geboortedatum with its DatumGebruik, not a Relatie's", async () => {
+    const jw = await parsed(voorbeeld('JW301'));
+    if (jw.inhoud.nummer !== '301') throw new Error('wrong type');
+    expect(jw.inhoud.geboortedatum).toEqual({ datum: '2010-02-14', datumGebruik: null });
+    const onzeker = await parsed(voorbeeld('JW301').replace('<ijw:Datum>2010-02-14</ijw:Datum>', '<ijw:Datum>2010-02-01</ijw:Datum><ijw:DatumGebruik>1</ijw:DatumGebruik>'));
+    if (onzeker.inhoud.nummer !== '301') throw new Error('wrong type');
+    expect(onzeker.inhoud.geboortedatum).toEqual({ datum: '2010-02-01', datumGebruik: '1' });
+  });
+
   it('reads the same bericht under a default namespace', async () => {
     const xml = voorbeeld('WMO305')
       .replace(/<(\/?)wmo305:/g, '<$1')

@@ -1,6 +1,7 @@
 import type { BerichtDefinitie } from '../catalogus';
 import type { XmlElement } from '../xml/element';
 import type {
+  Geboortedatum,
   AangevraagdProduct, Antwoord, Bedrag, BerichtInhoud, Declaratie, GetypeerdBericht, Header, Omvang,
   Prestatie, Product, StartProduct, StopProduct, ToegewezenProduct, Verzoek,
 } from './types';
@@ -91,7 +92,7 @@ function parseInhoud(r: Reader, root: XmlElement, def: BerichtDefinitie): Berich
   switch (def.nummer) {
     case '301':
     case '302':
-      return { nummer: def.nummer, bsn: bsn ?? '', toegewezenProducten: r.all(r.el(client, 'ToegewezenProducten'), 'ToegewezenProduct').map((tp) => toegewezen(r, tp)) };
+      return { nummer: def.nummer, bsn: bsn ?? '', geboortedatum: geboortedatum(r, r.el(client, 'Geboortedatum')), toegewezenProducten: r.all(r.el(client, 'ToegewezenProducten'), 'ToegewezenProduct').map((tp) => toegewezen(r, tp)) };
     case '305':
     case '306':
       return { nummer: def.nummer, bsn, startProducten: r.all(r.el(client, 'StartProducten'), 'StartProduct').map((sp) => start(r, sp)) };
@@ -220,4 +221,9 @@ function prestatie(r: Reader, p: XmlElement): Prestatie {
     productTariefCenten: r.num(p, 'ProductTarief'),
     ingediendBedrag: bedrag(r, r.req(p, 'IngediendBedrag'), 'Bedrag'),
   };
+}
+
+function geboortedatum(r: Reader, el: XmlElement | undefined): Geboortedatum | null {
+  const datum = r.text(el, 'Datum', true);
+  return el && datum !== null ? { datum, datumGebruik: r.text(el, 'DatumGebruik', true) } : null;
 }

@@ -114,9 +114,15 @@ export interface Declaratie {
   clienten: DeclaratieClient[];
 }
 
+/** Client/Geboortedatum (LDT_GeboorteDatum): DatumGebruik 1/2/3 says which part of Datum is unknown (COD170). */
+export interface Geboortedatum {
+  datum: string;
+  datumGebruik: string | null;
+}
+
 /** The body of a bericht, by message number. Retourberichten carry the heenbericht's body. */
 export type BerichtInhoud =
-  | { nummer: '301' | '302'; bsn: string; toegewezenProducten: ToegewezenProduct[] }
+  | { nummer: '301' | '302'; bsn: string; geboortedatum: Geboortedatum | null; toegewezenProducten: ToegewezenProduct[] }
   | { nummer: '305' | '306'; bsn: string | null; startProducten: StartProduct[] }
   | { nummer: '307' | '308'; bsn: string | null; stopProducten: StopProduct[] }
   | { nummer: '315' | '316'; bsn: string | null; aangevraagdeProducten: AangevraagdProduct[] }

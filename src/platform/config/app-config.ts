@@ -71,6 +71,12 @@ export interface DetectorenConfig {
   /** Wachttijd norm in weeks per product group (Treeknormen by default). */
   readonly wachttijdNormWeken: Readonly<Record<string, number>>;
   readonly productgroepen: readonly ProductgroepRegel[];
+  /** jeugd.plan-16-5 also counts the jeugdigen reaching 16,5 in this many months after the current one. */
+  readonly plan165VooruitMaanden: number;
+  /** termijn.overschreden warns once a deadline is this many werkdagen away or fewer. */
+  readonly termijnWaarschuwingWerkdagen: number;
+  /** termijn.overschreden leaves deadlines passed longer ago than this many days alone (backlog). */
+  readonly termijnHorizonDagen: number;
 }
 
 export interface AppConfigValues {

@@ -180,7 +180,9 @@ describe('loadConfig', () => {
 describe('loadConfig: detectors', () => {
   it('defaults to hourly runs, the Treeknormen and iWmo 07/15', () => {
     const d = loadConfig(valid).detectoren;
-    expect(d).toMatchObject({ enabled: true, intervalMs: 3_600_000, verlengingVoorloopDagen: 30 });
+    expect(d).toMatchObject({
+      enabled: true, intervalMs: 3_600_000, verlengingVoorloopDagen: 30, plan165VooruitMaanden: 3, termijnWaarschuwingWerkdagen: 1, termijnHorizonDagen: 30,
+    });
     expect(d.wachttijdNormWeken).toEqual({ dagbesteding: 6, wonen: 13, 'zintuiglijk-dagbesteding': 6, 'zintuiglijk-wonen': 8 });
     expect(d.productgroepen).toEqual([
       { domein: 'wmo', categorie: '07', codePrefix: null, groep: 'dagbesteding' },
@@ -195,5 +197,17 @@ describe('loadConfig: detectors', () => {
     expect(problems({ ...valid, WACHTTIJD_PRODUCTGROEPEN: 'wmo07=dagbesteding' })).toEqual([expect.stringContaining('WACHTTIJD_PRODUCTGROEPEN entry 1')]);
     expect(problems({ ...valid, WACHTTIJD_PRODUCTGROEPEN: 'wmo:07=kort' })).toEqual([expect.stringContaining("group 'kort' without a norm")]);
     expect(problems({ ...valid, WACHTTIJD_NORMEN_WEKEN: 'wonen=0', WACHTTIJD_PRODUCTGROEPEN: 'none' })).toEqual([expect.stringContaining('WACHTTIJD_NORMEN_WEKEN entry 1')]);
+  });
+
+  it('reads the plan-16-5 look-ahead and the termijn knobs, and refuses values out of range', () => {
+    const d = loadConfig({
+      ...valid, DETECTOREN_PLAN_16_5_VOORUIT_MAANDEN: '0', DETECTOREN_TERMIJN_WAARSCHUWING_WERKDAGEN: '2', DETECTOREN_TERMIJN_HORIZON_DAGEN: '90',
+    }).detectoren;
+    expect(d).toMatchObject({ plan165VooruitMaanden: 0, termijnWaarschuwingWerkdagen: 2, termijnHorizonDagen: 90 });
+    expect(problems({ ...valid, DETECTOREN_PLAN_16_5_VOORUIT_MAANDEN: '25', DETECTOREN_TERMIJN_WAARSCHUWING_WERKDAGEN: '-1', DETECTOREN_TERMIJN_HORIZON_DAGEN: '0' })).toEqual([
+      'DETECTOREN_PLAN_16_5_VOORUIT_MAANDEN must be a whole number from 0 to 24',
+      'DETECTOREN_TERMIJN_WAARSCHUWING_WERKDAGEN must be a whole number from 0 to 10',
+      'DETECTOREN_TERMIJN_HORIZON_DAGEN must be a whole number from 1 to 3660',
+    ]);
   });
 });

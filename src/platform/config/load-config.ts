@@ -63,6 +63,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
       verlengingVoorloopDagen: r.int('DETECTOREN_VERLENGING_VOORLOOP_DAGEN', 30, 0, 365),
       wachttijdNormWeken: r.normen('WACHTTIJD_NORMEN_WEKEN', STANDAARD_WACHTTIJD_NORMEN),
       productgroepen: r.productgroepen('WACHTTIJD_PRODUCTGROEPEN', STANDAARD_PRODUCTGROEPEN),
+      plan165VooruitMaanden: r.int('DETECTOREN_PLAN_16_5_VOORUIT_MAANDEN', 3, 0, 24),
+      termijnWaarschuwingWerkdagen: r.int('DETECTOREN_TERMIJN_WAARSCHUWING_WERKDAGEN', 1, 0, 10),
+      termijnHorizonDagen: r.int('DETECTOREN_TERMIJN_HORIZON_DAGEN', 30, 1, 3660),
     },
   };
   if (values.uitgaand.backoffMaxMs < values.uitgaand.backoffBaseMs) {

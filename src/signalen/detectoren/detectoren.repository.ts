@@ -2,11 +2,14 @@ import type { EntityManager } from 'typeorm';
 import type { ContractActiviteit } from './geen-levering.detector';
 import type { ContractLooptijd } from './verlenging.detector';
 import type { DeclaratieMaand } from './declaratie-uitval.detector';
+import type { JeugdigeBijAanbieder } from './plan-16-5.detector';
+import type { OpenTermijn } from './termijn.detector';
 import type { ToewijzingWachttijd } from './wachttijd.detector';
 
 /**
  * The detectors' reads: aggregates and dates only. The client_ tables are read inside the queries
- * (BSN only as a join column), never returned.
+ * (BSN only as a join column), never returned; the one exception is the birth date PLAN-16-5
+ * computes with, which never reaches a signal.
  */
 
 /** GEEN-ACTIVITEIT-12M: running contracts with the latest activity of their aanbieder up to vandaag. */
@@ -93,4 +96,78 @@ export async function leesDeclaratieMaand(m: EntityManager, van: string, tot: st
     goedgekeurdCenten: Number(r.goedgekeurdCenten),
     afgewezenCenten: Number(r.afgewezenCenten),
   }));
+}
+
+/**
+ * PLAN-16-5: one row per (gemeente, aanbieder, jeugdige) with an actual iJw toewijzing on vandaag:
+ * the latest version (IV013) not ended before vandaag and not deleted (Einddatum = Ingangsdatum with
+ * RedenWijziging 01/13, OP087); a toewijzing that starts later counts too. The birth date belongs to
+ * the jeugdige, not to a version: the newest of the jeugdige's versions at this aanbieder that
+ * carries one. The reference is the id of the JW301 that wrote the jeugdige's newest actual
+ * version, or that register row's id (12 digits, so it never reads as a BSN) when the bericht is
+ * not there. The BSN is only joined and grouped on.
+ */
+export async function leesJeugdigenMetToewijzing(m: EntityManager, vandaag: string): Promise<JeugdigeBijAanbieder[]> {
+  return (await m.query(
+    `WITH actueel AS (
+       SELECT DISTINCT ON (gemeente, toewijzing_nummer) id, gemeente, aanbieder, bsn, ingangsdatum, einddatum, reden_wijziging, inbound_id,
+              toewijzingsdatum, toewijzingstijd
+         FROM client_register_toewijzing
+        WHERE domein = 'jeugd'
+        ORDER BY gemeente, toewijzing_nummer, toewijzingsdatum DESC, toewijzingstijd COLLATE "C" DESC),
+     jeugdige AS (
+       SELECT DISTINCT ON (gemeente, aanbieder, bsn) id, gemeente, aanbieder, bsn, inbound_id
+         FROM actueel
+        WHERE (einddatum IS NULL OR einddatum >= $1::date)
+          AND NOT COALESCE(einddatum = ingangsdatum AND reden_wijziging IN ('01', '13'), false)
+        ORDER BY gemeente, aanbieder, bsn, toewijzingsdatum DESC, toewijzingstijd COLLATE "C" DESC)
+     SELECT j.gemeente, j.aanbieder, g.geboortedatum::text AS geboortedatum, g.geboortedatum_gebruik AS "datumGebruik",
+            COALESCE(j.inbound_id::text, 'toewijzing-' || lpad(j.id::text, 12, '0')) AS referentie
+       FROM jeugdige j
+       LEFT JOIN LATERAL (
+             SELECT t.geboortedatum, t.geboortedatum_gebruik FROM client_register_toewijzing t
+              WHERE t.domein = 'jeugd' AND t.gemeente = j.gemeente AND t.aanbieder = j.aanbieder AND t.bsn = j.bsn AND t.geboortedatum IS NOT NULL
+              ORDER BY t.toewijzingsdatum DESC, t.toewijzingstijd COLLATE "C" DESC LIMIT 1) g ON true`,
+    [vandaag],
+  )) as JeugdigeBijAanbieder[];
+}
+
+/**
+ * TERMIJN-GEMEENTE: what we still owe. (1) Heenberichten from aanbieders received over the GGK
+ * (305, 307, 315, 317, 323) without an answer envelope that was sent and not refused by a GGK Fo01.
+ * Candidates: inbound not finished or uitval, outbound not sent or uitval, outbound a Fo01 refused
+ * (no index covers the uitval rows: both tables are scanned per run, see docs/signalen.md). Over REST
+ * no retour is ever sent, so those berichten are left out. (2) Open verzoeken per received 315/317,
+ * split into those without any answer and those "in onderzoek". Dates are Dutch calendar dates.
+ */
+export async function leesOpenTermijnen(m: EntityManager): Promise<OpenTermijn[]> {
+  const rijen = (await m.query(
+    `WITH kandidaat AS (
+       SELECT id FROM client_inbound_bericht WHERE status IN ('ontvangen', 'in_verwerking', 'uitval')
+       UNION
+       SELECT inbound_id FROM client_outbound_bericht WHERE status IN ('te_verzenden', 'uitval') AND inbound_id IS NOT NULL
+       UNION
+       SELECT o.inbound_id FROM client_ggk_foutbericht f JOIN client_outbound_bericht o ON o.referentienummer = f.cross_refnummer
+        WHERE o.inbound_id IS NOT NULL)
+     SELECT 'heenbericht' AS soort, i.id::text AS referentie, i.domein, i.ontvanger AS gemeente, i.afzender AS aanbieder, i.bericht,
+            (i.received_at AT TIME ZONE 'Europe/Amsterdam')::date::text AS ontvangen, i.dagtekening::text AS dagtekening,
+            CASE WHEN i.status IN ('ontvangen', 'in_verwerking') THEN 'in-verwerking'
+                 WHEN NOT EXISTS (SELECT 1 FROM client_outbound_bericht o WHERE o.inbound_id = i.id) THEN 'uitval'
+                 ELSE 'niet-bezorgd' END AS oorzaak,
+            1 AS aantal
+       FROM kandidaat k JOIN client_inbound_bericht i ON i.id = k.id
+      WHERE i.kanaal = 'ggk' AND i.domein IS NOT NULL AND right(i.bericht, 3) IN ('305', '307', '315', '317', '323')
+        AND NOT EXISTS (
+              SELECT 1 FROM client_outbound_bericht o
+               WHERE o.inbound_id = i.id AND o.status = 'verzonden'
+                 AND NOT EXISTS (SELECT 1 FROM client_ggk_foutbericht f WHERE f.cross_refnummer = o.referentienummer))
+     UNION ALL
+     SELECT 'verzoek', i.id::text, v.domein, v.gemeente, v.aanbieder, i.bericht,
+            (i.received_at AT TIME ZONE 'Europe/Amsterdam')::date::text, i.dagtekening::text,
+            CASE WHEN v.in_onderzoek THEN 'in-onderzoek' ELSE 'geen-antwoord' END, count(*)
+       FROM client_register_verzoek v JOIN client_inbound_bericht i ON i.id = v.inbound_id
+      WHERE v.status = 'open'
+      GROUP BY i.id, v.domein, v.gemeente, v.aanbieder, v.in_onderzoek`,
+  )) as Array<Omit<OpenTermijn, 'aantal'> & { aantal: string | number }>;
+  return rijen.map((r) => ({ ...r, aantal: Number(r.aantal) }));
 }

@@ -3,9 +3,13 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { DetectorenConfig } from '../../platform/config';
 import type { Signaal, SignaalWriter } from '../signaal.port';
 import { detecteerDeclaratieUitval } from './declaratie-uitval.detector';
-import { leesContractActiviteit, leesContractLooptijden, leesDeclaratieMaand, leesToewijzingWachttijden } from './detectoren.repository';
+import {
+  leesContractActiviteit, leesContractLooptijden, leesDeclaratieMaand, leesJeugdigenMetToewijzing, leesOpenTermijnen, leesToewijzingWachttijden,
+} from './detectoren.repository';
 import { detecteerGeenLevering } from './geen-levering.detector';
 import { vorigeMaand } from './kalender';
+import { detecteerPlan165 } from './plan-16-5.detector';
+import { detecteerTermijnen } from './termijn.detector';
 import { detecteerVerlenging } from './verlenging.detector';
 import { detecteerWachttijd } from './wachttijd.detector';
 
@@ -15,7 +19,12 @@ export interface Detector {
   detecteer(m: EntityManager, vandaag: string, waargenomenOp: string): Promise<Signaal[]>;
 }
 
-export function standaardDetectoren(config: Pick<DetectorenConfig, 'verlengingVoorloopDagen' | 'wachttijdNormWeken' | 'productgroepen'>): Detector[] {
+export type DetectorInstellingen = Pick<
+  DetectorenConfig,
+  'verlengingVoorloopDagen' | 'wachttijdNormWeken' | 'productgroepen' | 'plan165VooruitMaanden' | 'termijnWaarschuwingWerkdagen' | 'termijnHorizonDagen'
+>;
+
+export function standaardDetectoren(config: DetectorInstellingen): Detector[] {
   return [
     { naam: 'levering.geen-12-maanden', detecteer: async (m, v, w) => detecteerGeenLevering(await leesContractActiviteit(m, v), v, w) },
     { naam: 'contract.verlenging', detecteer: async (m, v, w) => detecteerVerlenging(await leesContractLooptijden(m, v), v, config.verlengingVoorloopDagen, w) },
@@ -33,6 +42,15 @@ export function standaardDetectoren(config: Pick<DetectorenConfig, 'verlengingVo
         const maand = vorigeMaand(v);
         return detecteerDeclaratieUitval(await leesDeclaratieMaand(m, maand.van, maand.tot), v, w);
       },
+    },
+    {
+      naam: 'jeugd.plan-16-5',
+      detecteer: async (m, v, w) => detecteerPlan165(await leesJeugdigenMetToewijzing(m, v), v, config.plan165VooruitMaanden, w),
+    },
+    {
+      naam: 'termijn.overschreden',
+      detecteer: async (m, v, w) =>
+        detecteerTermijnen(await leesOpenTermijnen(m), v, { waarschuwingWerkdagen: config.termijnWaarschuwingWerkdagen, horizonDagen: config.termijnHorizonDagen }, w),
     },
   ];
 }

@@ -5,6 +5,8 @@ import type { Signaal } from '../signaal.port';
 import { detecteerDeclaratieUitval, type DeclaratieMaand } from './declaratie-uitval.detector';
 import { detecteerGeenLevering, type ContractActiviteit } from './geen-levering.detector';
 import { plusMaanden, vorigeMaand } from './kalender';
+import { datumZestienHalf, detecteerPlan165, vroegsteGeboortedatum, type JeugdigeBijAanbieder } from './plan-16-5.detector';
+import { detecteerTermijnen, termijnVan, type OpenTermijn } from './termijn.detector';
 import { detecteerVerlenging, type ContractLooptijd } from './verlenging.detector';
 import { detecteerWachttijd, productgroep, type ToewijzingWachttijd } from './wachttijd.detector';
 
@@ -130,5 +132,123 @@ describe('declaratie.uitval-maand (HR §16)', () => {
   it('near miss: no declaratie in the month gives no figure; low uitval is info', () => {
     expect(detecteerDeclaratieUitval([{ ...rij, declaraties: 0 }], '2026-05-04', NU)).toEqual([]);
     expect(detecteerDeclaratieUitval([{ ...rij, prestatiesAfgewezen: 0, afgewezenCenten: 0 }], '2026-05-04', NU)[0].ernst).toBe('info');
+  });
+});
+
+describe('jeugd.plan-16-5 (HR §9)', () => {
+  const REF = ['0a6c0c1e-0000-4000-8000-000000000001', '0a6c0c1e-0000-4000-8000-000000000002', '0a6c0c1e-0000-4000-8000-000000000003'];
+  const j = (geboortedatum: string | null, datumGebruik: string | null = null, referentie = REF[0], aanbieder = '12345678'): JeugdigeBijAanbieder => ({
+    gemeente: '0363', aanbieder, geboortedatum, datumGebruik, referentie,
+  });
+
+  it('computes 16 years 6 months, clamped to the month end, from the earliest possible birth date', () => {
+    expect(datumZestienHalf('2009-11-15')).toBe('2026-05-15');
+    expect(datumZestienHalf('2009-08-31')).toBe('2026-02-28');
+    expect(datumZestienHalf('2011-08-31')).toBe('2028-02-29');
+    expect(vroegsteGeboortedatum('2009-11-01', '1')).toEqual({ datum: '2009-11-01', onzeker: true });
+    expect(vroegsteGeboortedatum('2010-01-01', '2')).toEqual({ datum: '2010-01-01', onzeker: true });
+    expect(vroegsteGeboortedatum('2009-11-17', '1')).toEqual({ datum: '2009-11-01', onzeker: true });
+    expect(vroegsteGeboortedatum('1900-01-01', '3')).toBeNull();
+    expect(vroegsteGeboortedatum(null, null)).toBeNull();
+  });
+
+  it('counts this month, the look-ahead, the 16,5-18 stock and unknown dates; references only for this month', () => {
+    const rijen = [
+      j('2009-11-15', null, REF[1]), // 16,5 on 2026-05-15: this month
+      j('2009-11-01', '1', REF[0]), // day unknown: earliest 2026-05-01, this month, onzeker
+      j('2009-12-01'), // 2026-06-01: look-ahead
+      j('2010-01-01', '2'), // year only: 2026-07-01, look-ahead, onzeker
+      j('2010-02-28'), // 2026-08-28: last look-ahead month
+      j('2010-03-01'), // 2026-09-01: beyond the look-ahead
+      j('2009-10-31'), // 16,5 on 2026-04-30: past it, 17
+      j('2008-05-04'), // 18 on 2026-05-04: still 17 on the first of the month
+      j('2008-05-01'), // 18 on the first of the month: not counted
+      j('1900-01-01', '3'),
+      j(null),
+    ];
+    const [s, ...rest] = schoon(detecteerPlan165(rijen, '2026-05-04', 3, NU));
+    expect(rest).toEqual([]);
+    expect(s).toEqual({
+      type: 'jeugd.plan-16-5', version: 1, domein: 'jeugd', gemeente: '0363', aanbieder: '12345678', contractId: null, regel: 'HR §9',
+      periode: { van: '2026-05-01', tot: '2026-05-31' },
+      cijfers: {
+        bereikt: 2, bereiktDatumOnzeker: 1, vooruit: 3, vooruitDatumOnzeker: 1, vooruitMaanden: 3, tussen165En18: 2, datumOnbekend: 2,
+        referenties: `${REF[0]},${REF[1]}`,
+      },
+      waargenomenOp: NU, dedupKey: 'jeugd-plan-16-5:0363:12345678:2026-05', ernst: 'info',
+    });
+    // Later in the month: the same key, so the outbox keeps the first figure.
+    expect(detecteerPlan165(rijen, '2026-05-28', 3, NU)[0].dedupKey).toBe(s.dedupKey);
+  });
+
+  it('a register row reference (12 digits) passes the BSN guard even when 9 of its digits pass the 11-proef', () => {
+    const [s] = schoon(detecteerPlan165([j('2009-11-15', null, 'toewijzing-000111222333')], '2026-05-04', 3, NU));
+    expect(s.cijfers.referenties).toBe('toewijzing-000111222333');
+  });
+
+  it('near miss: an aanbieder with only jeugdigen past 16,5 or with unknown dates gets no signal; look-ahead 0 leaves next month out', () => {
+    expect(detecteerPlan165([j('2009-10-31'), j(null)], '2026-05-04', 3, NU)).toEqual([]);
+    expect(detecteerPlan165([j('2009-12-01')], '2026-05-04', 0, NU)).toEqual([]);
+    const perAanbieder = detecteerPlan165([j('2009-11-15'), j('2009-12-01', null, REF[2], '87654321')], '2026-05-04', 1, NU);
+    expect(perAanbieder.map((s) => [s.aanbieder, s.cijfers.bereikt, s.cijfers.vooruit])).toEqual([['12345678', 1, 0], ['87654321', 0, 1]]);
+  });
+});
+
+describe('termijn.overschreden (OP090, OP090x4, OP274, OP346)', () => {
+  const ID = '5b8e7d1a-2c3f-4e5a-8b9c-0d1e2f3a4b5c';
+  const inst = { waarschuwingWerkdagen: 1, horizonDagen: 30 };
+  const retour: OpenTermijn = {
+    soort: 'heenbericht', referentie: ID, domein: 'wmo', gemeente: '0363', aanbieder: '12345678', bericht: 'WMO305',
+    ontvangen: '2026-04-02', dagtekening: '2026-04-02', oorzaak: 'uitval', aantal: 1,
+  };
+
+  it('OP090: a retour due 3 werkdagen after receipt warns on the last werkdag before and on the deadline, then is kritiek', () => {
+    expect(termijnVan(retour)).toEqual({ termijn: 'retour', opCode: 'OP090', uiterlijk: '2026-04-08' });
+    const [bijna] = schoon(detecteerTermijnen([retour], '2026-04-07', inst, NU));
+    expect(bijna).toEqual({
+      type: 'termijn.overschreden', version: 1, domein: 'wmo', gemeente: '0363', aanbieder: '12345678', contractId: null, regel: 'OP090',
+      periode: { van: '2026-04-02', tot: '2026-04-08' },
+      cijfers: { termijn: 'retour', opCode: 'OP090', bericht: 'WMO305', ontvangen: '2026-04-02', uiterlijk: '2026-04-08', werkdagenOver: 1, oorzaak: 'uitval', aantal: 1, referentie: ID },
+      waargenomenOp: NU, dedupKey: `termijn-overschreden:retour:${ID}:bijna`, ernst: 'waarschuwing',
+    });
+    expect(detecteerTermijnen([retour], '2026-04-08', inst, NU)[0]).toMatchObject({ dedupKey: bijna.dedupKey, cijfers: { werkdagenOver: 0 } });
+    const [verlopen] = schoon(detecteerTermijnen([retour], '2026-04-09', inst, NU));
+    expect(verlopen).toMatchObject({ ernst: 'kritiek', cijfers: { werkdagenOver: -1 }, dedupKey: `termijn-overschreden:retour:${ID}:verlopen` });
+  });
+
+  it('OP090 near miss: 2 werkdagen left (over Easter Monday) gives nothing; kritiek from the calendar day after the deadline', () => {
+    expect(detecteerTermijnen([retour], '2026-04-03', inst, NU)).toEqual([]);
+    const vrijdag = { ...retour, ontvangen: '2026-04-07' }; // due Friday 2026-04-10
+    expect(detecteerTermijnen([vrijdag], '2026-04-11', inst, NU)[0]).toMatchObject({ ernst: 'kritiek', cijfers: { werkdagenOver: 0 } });
+  });
+
+  it('OP090x4: the 325 is due 10 werkdagen after the 323 arrived, across Christmas and New Year', () => {
+    const d323 = { ...retour, bericht: 'JW323', domein: 'jeugd' as const, ontvangen: '2026-12-23', oorzaak: 'niet-bezorgd' };
+    expect(termijnVan(d323)).toEqual({ termijn: 'declaratie-antwoord', opCode: 'OP090x4', uiterlijk: '2027-01-08' });
+    expect(detecteerTermijnen([d323], '2027-01-06', inst, NU)).toEqual([]);
+    expect(schoon(detecteerTermijnen([d323], '2027-01-07', inst, NU))[0]).toMatchObject({ regel: 'OP090x4', ernst: 'waarschuwing', cijfers: { werkdagenOver: 1 } });
+    expect(detecteerTermijnen([d323], '2027-01-11', inst, NU)[0]).toMatchObject({ ernst: 'kritiek', cijfers: { werkdagenOver: -1 }, dedupKey: `termijn-overschreden:declaratie-antwoord:${ID}:verlopen` });
+  });
+
+  it('OP274: a VOT without 301/319 is due 5 werkdagen after receipt; OP346 in onderzoek 8 weeks after the Dagtekening, moved off Hemelvaartsdag', () => {
+    const vot: OpenTermijn = { ...retour, soort: 'verzoek', bericht: 'JW315', domein: 'jeugd', oorzaak: 'geen-antwoord', aantal: 2 };
+    expect(termijnVan(vot)).toEqual({ termijn: 'verzoek-antwoord', opCode: 'OP274', uiterlijk: '2026-04-10' });
+    expect(schoon(detecteerTermijnen([vot], '2026-04-13', inst, NU))[0]).toMatchObject({
+      regel: 'OP274', ernst: 'kritiek', cijfers: { termijn: 'verzoek-antwoord', aantal: 2, werkdagenOver: -1 }, dedupKey: `termijn-overschreden:verzoek-antwoord:${ID}:verlopen`,
+    });
+    const vow: OpenTermijn = { ...vot, bericht: 'JW317', dagtekening: '2026-03-19', ontvangen: '2026-03-20', oorzaak: 'in-onderzoek', aantal: 1 };
+    expect(termijnVan(vow)).toEqual({ termijn: 'verzoek-onderzoek', opCode: 'OP346', uiterlijk: '2026-05-15' });
+    expect(detecteerTermijnen([vow], '2026-05-12', inst, NU)).toEqual([]);
+    // Wednesday before Hemelvaartsdag: one werkdag left (Friday).
+    expect(schoon(detecteerTermijnen([vow], '2026-05-13', inst, NU))[0]).toMatchObject({ regel: 'OP346', ernst: 'waarschuwing', cijfers: { werkdagenOver: 1 } });
+  });
+
+  it('near miss: beyond the horizon, an unreadable header, a bericht we owe nothing for; the lead time is configurable', () => {
+    expect(detecteerTermijnen([retour], '2026-05-09', inst, NU)).toEqual([]); // due 2026-04-08, 31 days ago
+    expect(detecteerTermijnen([retour], '2026-05-08', inst, NU)).toHaveLength(1);
+    expect(detecteerTermijnen([{ ...retour, aanbieder: 'onbekend' }], '2026-04-09', inst, NU)).toEqual([]);
+    expect(termijnVan({ ...retour, bericht: 'WMO302' })).toBeNull();
+    expect(detecteerTermijnen([{ ...retour, bericht: 'WMO302' }], '2026-04-09', inst, NU)).toEqual([]);
+    expect(detecteerTermijnen([retour], '2026-04-03', { ...inst, waarschuwingWerkdagen: 2 }, NU)).toHaveLength(1);
   });
 });

@@ -1,7 +1,9 @@
 export { DetectorenModule, DetectorenHost } from './detectoren.module';
-export { DetectorenRunner, standaardDetectoren, type Detector } from './detectoren.runner';
+export { DetectorenRunner, standaardDetectoren, type Detector, type DetectorInstellingen } from './detectoren.runner';
 export { detecteerGeenLevering, GEEN_LEVERING_TYPE, type ContractActiviteit } from './geen-levering.detector';
 export { detecteerVerlenging, VERLENGING_TYPE, type ContractLooptijd } from './verlenging.detector';
 export { detecteerWachttijd, productgroep, WACHTTIJD_TYPE, type ToewijzingWachttijd, type WachttijdInstellingen } from './wachttijd.detector';
 export { detecteerDeclaratieUitval, DECLARATIE_UITVAL_TYPE, type DeclaratieMaand } from './declaratie-uitval.detector';
-export { vandaagInNederland } from './kalender';
+export { detecteerPlan165, PLAN_16_5_TYPE, type JeugdigeBijAanbieder } from './plan-16-5.detector';
+export { detecteerTermijnen, termijnVan, TERMIJN_TYPE, type OpenTermijn, type TermijnInstellingen } from './termijn.detector';
+export { isWerkdag, plusWerkdagen, vandaagInNederland, werkdagenTussen } from './kalender';

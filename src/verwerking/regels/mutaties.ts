@@ -1,4 +1,4 @@
-import { parseBericht, type Domein, type StartProduct, type StopProduct } from '../../istandaarden';
+import { parseBericht, type Domein, type Geboortedatum, type StartProduct, type StopProduct } from '../../istandaarden';
 import type { TeBeoordelenBericht } from './beoordeel-overstijgend';
 import type { Levering, LeveringScope, ToewijzingVersie, VerzoekStand } from './register';
 import { alsLevering, inVerwerkingsvolgorde, regieScope } from './regie.regels';
@@ -11,8 +11,11 @@ import { alsToewijzingVersie } from './toewijzing.regels';
 export type RegisterMutatie =
   /** TR056: the bericht's key is taken. */
   | { soort: 'bericht-geregistreerd'; domein: Domein; berichtCode: string; afzender: string; identificatie: string; dagtekening: string }
-  /** Our 301: a version of a toewijzing (IV013; a resend with the same Toewijzingsdatum + -tijd replaces it). */
-  | { soort: 'toewijzing-versie'; domein: Domein; versie: ToewijzingVersie }
+  /**
+   * Our 301: a version of a toewijzing (IV013; a resend with the same Toewijzingsdatum + -tijd replaces
+   * it). The client's Geboortedatum is kept beside it for the PLAN-16-5 detector; no rule reads it.
+   */
+  | { soort: 'toewijzing-versie'; domein: Domein; versie: ToewijzingVersie; geboortedatum?: Geboortedatum | null }
   /** 305/307 StatusAanlevering 1. */
   | { soort: 'levering-aangeleverd'; domein: Domein; levering: Levering }
   /** 305/307 StatusAanlevering 3: the actual delivery with this key becomes 'verwijderd'. */
@@ -35,7 +38,7 @@ export function mutatiesVoor(bericht: TeBeoordelenBericht): RegisterMutatie[] {
   const mutaties: RegisterMutatie[] = [{ soort: 'bericht-geregistreerd', domein, berichtCode, afzender, identificatie: header.berichtIdentificatie.identificatie, dagtekening: header.berichtIdentificatie.dagtekening }];
   switch (inhoud.nummer) {
     case '301': {
-      for (const tp of inhoud.toegewezenProducten) mutaties.push({ soort: 'toewijzing-versie', domein, versie: alsToewijzingVersie(tp, afzender, ontvanger, inhoud.bsn) });
+      for (const tp of inhoud.toegewezenProducten) mutaties.push({ soort: 'toewijzing-versie', domein, versie: alsToewijzingVersie(tp, afzender, ontvanger, inhoud.bsn), geboortedatum: inhoud.geboortedatum });
       const referenties = new Set(inhoud.toegewezenProducten.flatMap((tp) => (tp.referentieAanbieder === null ? [] : [tp.referentieAanbieder])));
       for (const referentieAanbieder of referenties) mutaties.push({ soort: 'verzoek-beantwoord', domein, aanbieder: ontvanger, referentieAanbieder, antwoord: 'toegewezen' });
       break;

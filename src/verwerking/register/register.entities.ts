@@ -63,6 +63,14 @@ export class RegisterToewijzing {
   @Column({ name: 'budget_centen', type: 'bigint', nullable: true, transformer: centen })
   budgetCenten!: number | null;
 
+  /** Client/Geboortedatum of the 301 (client data), for the PLAN-16-5 detector. */
+  @Column({ type: 'date', nullable: true })
+  geboortedatum!: string | null;
+
+  /** Its DatumGebruik (COD170: 1, 2 or 3 = partly unknown). */
+  @Column({ name: 'geboortedatum_gebruik', type: 'varchar', length: 1, nullable: true })
+  geboortedatumGebruik!: string | null;
+
   @Column({ name: 'inbound_id', type: 'uuid', nullable: true })
   inboundId!: string | null;
 }

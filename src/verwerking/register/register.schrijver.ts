@@ -21,7 +21,13 @@ async function pasToe(m: EntityManager, mutatie: RegisterMutatie, inboundId: str
     case 'toewijzing-versie': {
       // IV013: a resend with the same Toewijzingsdatum + -tijd replaces that version.
       await m.getRepository(RegisterToewijzing).upsert(
-        { domein: mutatie.domein, ...mutatie.versie, inboundId },
+        {
+          domein: mutatie.domein,
+          ...mutatie.versie,
+          geboortedatum: mutatie.geboortedatum?.datum ?? null,
+          geboortedatumGebruik: mutatie.geboortedatum?.datumGebruik ?? null,
+          inboundId,
+        },
         { conflictPaths: ['domein', 'gemeente', 'toewijzingNummer', 'toewijzingsdatum', 'toewijzingstijd'], skipUpdateIfNoValuesChanged: false },
       );
       return;

@@ -1,11 +1,17 @@
+import { createHash, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DataSource } from 'typeorm';
+import { validateBericht } from '../../../src/istandaarden';
 import { loadConfig } from '../../../src/platform/config';
 import { createDataSource } from '../../../src/platform/database';
+import { ToewijzingGeboortedatum1795920000000 } from '../../../src/platform/database/migrations/1795920000000-toewijzing-geboortedatum';
 import { OutboxSignaalWriter, SignaalOutboxRepository, type Signaal } from '../../../src/signalen';
 import { DetectorenRunner, standaardDetectoren } from '../../../src/signalen/detectoren';
+import { mutatiesVoor } from '../../../src/verwerking/regels';
+import { pasMutatiesToe, REGISTER_ENTITIES } from '../../../src/verwerking/register';
 import { testEnv } from '../../support/app';
 import { sql } from '../../support/database';
+import { testSchemas, vervang, voorbeeld } from '../../support/istandaarden';
 import { testDatabase, type TestDatabase } from '../../support/test-database';
 
 const BSN = '111222333'; // passes the 11-proef: must never reach a signal
@@ -119,5 +125,228 @@ describe('scheduled detectors: runAll(vandaag) twice writes each signal once', (
       aanbieder: B, ernst: 'waarschuwing',
       cijfers: { declaraties: 2, declaratiesAfgewezen: 1, prestatiesGoedgekeurd: 1, prestatiesAfgewezen: 1, goedgekeurdCenten: 6000, afgewezenCenten: 2000, uitvalPromille: 500, bedragUitvalPromille: 250 },
     });
+  });
+});
+
+/** A stored bericht (client_inbound_bericht) with the columns the termijn detector reads; returns its id. */
+async function inbound(
+  url: string,
+  b: { bericht: string; status: string; ontvangen: string; kanaal?: 'ggk' | 'rest'; dagtekening?: string; raw?: string | Buffer; afzender?: string; ontvanger?: string },
+): Promise<string> {
+  const id = randomUUID();
+  const raw = b.raw === undefined ? Buffer.from(`<bericht id="${id}"/>`) : Buffer.isBuffer(b.raw) ? b.raw : Buffer.from(b.raw, 'utf8');
+  const kanaal = b.kanaal ?? 'ggk';
+  await sql(
+    url,
+    `INSERT INTO client_inbound_bericht (id, received_at, kanaal, raw, byte_size, content_sha256, ggk_zender, ggk_referentienummer, bericht, domein,
+                                         berichtcode, afzender, ontvanger, identificatie, dagtekening, status, correlation_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, 'test')`,
+    [
+      id, b.ontvangen, kanaal, raw, raw.byteLength, createHash('sha256').update(raw).digest('hex'), kanaal === 'ggk' ? (b.afzender ?? AGB) : null,
+      kanaal === 'ggk' ? randomUUID() : null, b.bericht, b.bericht.startsWith('JW') ? 'jeugd' : 'wmo', b.bericht.slice(-3), b.afzender ?? AGB,
+      b.ontvanger ?? '0384', id.slice(0, 12), b.dagtekening ?? b.ontvangen.slice(0, 10), b.status,
+    ],
+  );
+  return id;
+}
+
+/** An envelope in the outbox answering `inboundId`; returns its referentienummer. */
+async function outbound(url: string, inboundId: string, functie: string, status: 'te_verzenden' | 'verzonden' | 'uitval'): Promise<string> {
+  const referentienummer = randomUUID();
+  await sql(
+    url,
+    `INSERT INTO client_outbound_bericht (soort, functie, referentienummer, envelop, byte_size, inbound_id, correlation_id, status, next_attempt_at, sent_at)
+     VALUES ('Du01', $1, $2, '<envelop/>', 10, $3, 'test', $4::varchar, CASE WHEN $4::varchar = 'te_verzenden' THEN now() END,
+             CASE WHEN $4::varchar = 'verzonden' THEN now() END)`,
+    [functie, referentienummer, inboundId, status],
+  );
+  return referentienummer;
+}
+
+const AGB = '42420001'; // the aanbieder of the published JW301 example (gemeente 0384)
+
+describe('jeugd.plan-16-5 and termijn.overschreden against the register, the inbox and the outbox', () => {
+  let db: TestDatabase;
+  let ds: DataSource;
+  let runner: DetectorenRunner;
+  const ref: Record<string, string> = {};
+
+  /** A JW301 registered the way RegisterStap does it: stored first, then its mutations applied with its id. */
+  async function registreerJw301(xml: string): Promise<string> {
+    const id = await inbound(db.url, { bericht: 'JW301', status: 'verwerkt', ontvangen: '2026-04-01T12:00:00+02', kanaal: 'rest', raw: xml, afzender: '0384', ontvanger: AGB });
+    const v = validateBericht(Buffer.from(xml), await testSchemas());
+    if (!v.root || !v.definitie) throw new Error('fixture not schema-valid');
+    const mutaties = mutatiesVoor({ root: v.root, def: v.definitie });
+    await ds.transaction((tx) => pasMutatiesToe(tx, mutaties, id));
+    return id;
+  }
+
+  beforeAll(async () => {
+    db = await testDatabase();
+    ds = await createDataSource(db.url, REGISTER_ENTITIES).initialize();
+    const config = loadConfig(testEnv(db.url));
+    runner = new DetectorenRunner(ds, new OutboxSignaalWriter(new SignaalOutboxRepository(ds)), standaardDetectoren(config.detectoren));
+
+    // Jeugdige A (exact birth date, 16,5 on 2026-05-15) and B (day unknown: earliest 2009-11-01), both via their JW301.
+    const jw301 = voorbeeld('JW301');
+    ref.a = await registreerJw301(vervang(jw301, '<ijw:Datum>2010-02-14</ijw:Datum>', '<ijw:Datum>2009-11-15</ijw:Datum>'));
+    let b = vervang(jw301, '<ijw:Datum>2010-02-14</ijw:Datum>', '<ijw:Datum>2009-11-01</ijw:Datum><ijw:DatumGebruik>1</ijw:DatumGebruik>');
+    b = vervang(b, '<jw301:Bsn>999900006</jw301:Bsn>', '<jw301:Bsn>999900018</jw301:Bsn>');
+    b = vervang(b, '<jw301:ToewijzingNummer>300201</jw301:ToewijzingNummer>', '<jw301:ToewijzingNummer>300301</jw301:ToewijzingNummer>');
+    b = vervang(b, '<jw301:ToewijzingNummer>300202</jw301:ToewijzingNummer>', '<jw301:ToewijzingNummer>300302</jw301:ToewijzingNummer>');
+    ref.b = await registreerJw301(vervang(b, '<ijw:Identificatie>123456789012</ijw:Identificatie>', '<ijw:Identificatie>JW301B</ijw:Identificatie>'));
+    // C reaches 16,5 in July (look-ahead); D's toewijzing ended, E's was deleted (RedenWijziging 13),
+    // F's newest version has no birth date (an older one does: the date is the jeugdige's, not the
+    // version's; the reference is the newest version's row), the Wmo client is no jeugdige of this rule.
+    await sql(
+      db.url,
+      `INSERT INTO client_register_toewijzing (domein, gemeente, toewijzing_nummer, aanbieder, bsn, toewijzingsdatum, toewijzingstijd, ingangsdatum, einddatum,
+                                              reden_wijziging, geboortedatum, geboortedatum_gebruik)
+       VALUES ('jeugd', '0384', 'C1', $1, '999900031', '2026-01-10', '09:00:00', '2026-02-01', NULL, NULL, '2010-01-20', NULL),
+              ('jeugd', '0384', 'D1', $1, '999900043', '2026-01-10', '09:00:00', '2026-02-01', '2026-04-30', NULL, '2009-11-20', NULL),
+              ('jeugd', '0384', 'E1', $1, '999900055', '2026-01-10', '09:00:00', '2026-06-01', '2026-06-01', '13', '2009-11-20', NULL),
+              ('jeugd', '0384', 'F1', $1, '111222333', '2026-01-10', '09:00:00', '2026-02-01', NULL, NULL, '2009-11-25', NULL),
+              ('jeugd', '0384', 'F1', $1, '111222333', '2026-03-10', '09:00:00', '2026-02-01', '2026-12-31', '01', NULL, NULL),
+              ('wmo', '0384', 'W1', $1, '999900067', '2026-01-10', '09:00:00', '2026-02-01', NULL, NULL, '2009-11-15', NULL)`,
+      [AGB],
+    );
+    [{ id: ref.f }] = await sql<{ id: string }>(db.url, `SELECT id::text AS id FROM client_register_toewijzing WHERE toewijzing_nummer = 'F1' AND geboortedatum IS NULL`);
+
+    // Termijnen, seen on Wednesday 2026-05-13 (5 May and 14 May 2026 are feestdagen).
+    ref.uitval305 = await inbound(db.url, { bericht: 'JW305', status: 'uitval', ontvangen: '2026-05-06T10:00:00+02' }); // due 05-11
+    ref.wacht325 = await inbound(db.url, { bericht: 'JW323', status: 'verwerkt', ontvangen: '2026-04-29T23:30:00+02' }); // due 05-15
+    ref.wacht325du01 = await outbound(db.url, ref.wacht325, 'JW325', 'te_verzenden');
+    ref.fo307 = await inbound(db.url, { bericht: 'WMO307', status: 'afgekeurd', ontvangen: '2026-05-07T09:00:00+02' }); // due 05-12
+    const geweigerd = await outbound(db.url, ref.fo307, 'WMO308', 'verzonden');
+    await sql(db.url, `INSERT INTO client_ggk_foutbericht (zender, referentienummer, cross_refnummer, code, plek, omschrijving, correlation_id)
+                       VALUES ('GGK', $1, $2, 'StUF058', 'server', 'geweigerd', 'test')`, [randomUUID(), geweigerd]);
+    ref.vot = await inbound(db.url, { bericht: 'JW315', status: 'verwerkt', ontvangen: '2026-05-06T08:00:00+02' }); // 301/319 due 05-13
+    await outbound(db.url, ref.vot, 'JW316', 'verzonden');
+    ref.vow = await inbound(db.url, { bericht: 'JW317', status: 'verwerkt', ontvangen: '2026-03-20T08:00:00+01', dagtekening: '2026-03-19' }); // in onderzoek: due 05-15
+    await outbound(db.url, ref.vow, 'JW318', 'verzonden');
+    const beantwoord = await inbound(db.url, { bericht: 'JW315', status: 'verwerkt', ontvangen: '2026-05-04T08:00:00+02' });
+    await outbound(db.url, beantwoord, 'JW316', 'verzonden');
+    await sql(
+      db.url,
+      `INSERT INTO client_register_verzoek (domein, aanbieder, referentie_aanbieder, gemeente, bsn, bericht_nummer, status, in_onderzoek, inbound_id)
+       VALUES ('jeugd', $1, 'VOT-1', '0384', '999900006', '315', 'open', false, $2), ('jeugd', $1, 'VOT-2', '0384', '999900006', '315', 'open', false, $2),
+              ('jeugd', $1, 'VOW-1', '0384', '999900018', '317', 'open', true, $3), ('jeugd', $1, 'VOT-3', '0384', '999900031', '315', 'toegewezen', false, $4)`,
+      [AGB, ref.vot, ref.vow, beantwoord],
+    );
+    // Near misses: answered and delivered; over REST (no retour is ever sent); a retour owes nothing; received today.
+    const bezorgd = await inbound(db.url, { bericht: 'WMO305', status: 'verwerkt', ontvangen: '2026-05-06T10:00:00+02' });
+    await outbound(db.url, bezorgd, 'WMO306', 'verzonden');
+    await inbound(db.url, { bericht: 'JW305', status: 'uitval', ontvangen: '2026-05-06T10:00:00+02', kanaal: 'rest' });
+    await inbound(db.url, { bericht: 'JW302', status: 'uitval', ontvangen: '2026-05-06T10:00:00+02' });
+    ref.vandaag305 = await inbound(db.url, { bericht: 'JW305', status: 'in_verwerking', ontvangen: '2026-05-13T08:00:00+02' }); // due 05-18
+  });
+
+  afterAll(async () => {
+    await ds?.destroy();
+    await db?.drop();
+  });
+
+  async function signalen(type: string): Promise<Signaal[]> {
+    const rijen = await sql<{ body: string }>(db.url, `SELECT body FROM signaal_outbox WHERE type = $1 ORDER BY dedup_key`, [type]);
+    return rijen.map((r) => JSON.parse(r.body) as Signaal);
+  }
+
+  it('stores the Client Geboortedatum of a JW301 on the versions it registered, not a Relatie date', async () => {
+    const rijen = await sql<{ toewijzing_nummer: string; geboortedatum: string; geboortedatum_gebruik: string | null }>(
+      db.url,
+      `SELECT toewijzing_nummer, geboortedatum::text AS geboortedatum, geboortedatum_gebruik FROM client_register_toewijzing WHERE inbound_id IS NOT NULL ORDER BY 1`,
+    );
+    expect(rijen).toEqual([
+      { toewijzing_nummer: '300201', geboortedatum: '2009-11-15', geboortedatum_gebruik: null },
+      { toewijzing_nummer: '300202', geboortedatum: '2009-11-15', geboortedatum_gebruik: null },
+      { toewijzing_nummer: '300301', geboortedatum: '2009-11-01', geboortedatum_gebruik: '1' },
+      { toewijzing_nummer: '300302', geboortedatum: '2009-11-01', geboortedatum_gebruik: '1' },
+    ]);
+  });
+
+  it('fires each signal once per month or per deadline stage, with opaque references only', async () => {
+    await runner.runAll('2026-05-13', new Date('2026-05-13T06:00:00Z'));
+    await runner.runAll('2026-05-13', new Date('2026-05-13T07:00:00Z'));
+
+    const [plan, ...meerPlan] = await signalen('jeugd.plan-16-5');
+    expect(meerPlan).toEqual([]);
+    expect(plan).toMatchObject({
+      domein: 'jeugd', gemeente: '0384', aanbieder: AGB, regel: 'HR §9', ernst: 'info', periode: { van: '2026-05-01', tot: '2026-05-31' },
+      dedupKey: `jeugd-plan-16-5:0384:${AGB}:2026-05`, waargenomenOp: '2026-05-13T06:00:00.000Z',
+      cijfers: {
+        bereikt: 3, bereiktDatumOnzeker: 1, vooruit: 1, vooruitDatumOnzeker: 0, vooruitMaanden: 3, tussen165En18: 0, datumOnbekend: 0,
+        referenties: [ref.a, ref.b, `toewijzing-${ref.f.padStart(12, '0')}`].sort().join(','),
+      },
+    });
+
+    const termijnen = await signalen('termijn.overschreden');
+    expect(termijnen.map((s) => [s.dedupKey, s.ernst, s.regel, s.cijfers.uiterlijk, s.cijfers.werkdagenOver, s.cijfers.oorzaak, s.cijfers.aantal]).sort()).toEqual(
+      [
+        [`termijn-overschreden:declaratie-antwoord:${ref.wacht325}:bijna`, 'waarschuwing', 'OP090x4', '2026-05-15', 1, 'niet-bezorgd', 1],
+        [`termijn-overschreden:retour:${ref.fo307}:verlopen`, 'kritiek', 'OP090', '2026-05-12', -1, 'niet-bezorgd', 1],
+        [`termijn-overschreden:retour:${ref.uitval305}:verlopen`, 'kritiek', 'OP090', '2026-05-11', -2, 'uitval', 1],
+        [`termijn-overschreden:verzoek-antwoord:${ref.vot}:bijna`, 'waarschuwing', 'OP274', '2026-05-13', 0, 'geen-antwoord', 2],
+        [`termijn-overschreden:verzoek-onderzoek:${ref.vow}:bijna`, 'waarschuwing', 'OP346', '2026-05-15', 1, 'in-onderzoek', 1],
+      ].sort(),
+    );
+    expect(termijnen.find((s) => s.cijfers.referentie === ref.wacht325)).toMatchObject({
+      domein: 'jeugd', gemeente: '0384', aanbieder: AGB, periode: { van: '2026-04-29', tot: '2026-05-15' },
+      cijfers: { termijn: 'declaratie-antwoord', opCode: 'OP090x4', bericht: 'JW323', ontvangen: '2026-04-29' },
+    });
+
+    const bodies = (await sql<{ body: string }>(db.url, `SELECT body FROM signaal_outbox`)).map((r) => r.body).join('\n');
+    for (const clientgegeven of ['999900006', '999900018', '111222333', '2009-11-15', '2009-11-01', '2010-01-20']) expect(bodies).not.toContain(clientgegeven);
+  });
+
+  it('after the deadlines: overdue items fire kritiek once, an answer delivered meanwhile stops its item', async () => {
+    await sql(db.url, `UPDATE client_outbound_bericht SET status = 'verzonden', next_attempt_at = NULL, sent_at = now() WHERE referentienummer = $1`, [ref.wacht325du01]);
+    const voor = (await sql<{ dedup_key: string }>(db.url, `SELECT dedup_key FROM signaal_outbox`)).map((r) => r.dedup_key);
+    await runner.runAll('2026-05-18');
+    const nieuw = (await sql<{ dedup_key: string }>(db.url, `SELECT dedup_key FROM signaal_outbox`)).map((r) => r.dedup_key).filter((k) => !voor.includes(k));
+    expect(nieuw.sort()).toEqual(
+      [
+        `termijn-overschreden:retour:${ref.vandaag305}:bijna`,
+        `termijn-overschreden:verzoek-antwoord:${ref.vot}:verlopen`,
+        `termijn-overschreden:verzoek-onderzoek:${ref.vow}:verlopen`,
+      ].sort(),
+    );
+  });
+});
+
+describe('migration 1795920000000 (toewijzing birth date)', () => {
+  let db: TestDatabase;
+  let ds: DataSource;
+
+  beforeAll(async () => {
+    db = await testDatabase();
+    ds = await createDataSource(db.url).initialize();
+  });
+
+  afterAll(async () => {
+    await ds?.destroy();
+    await db?.drop();
+  });
+
+  it('down removes the columns, up adds them back empty and refuses a DatumGebruik outside COD170', async () => {
+    const migratie = new ToewijzingGeboortedatum1795920000000();
+    const qr = ds.createQueryRunner();
+    const kolommen = async () =>
+      (await sql<{ column_name: string }>(db.url, `SELECT column_name FROM information_schema.columns WHERE table_name = 'client_register_toewijzing' AND column_name LIKE 'geboortedatum%' ORDER BY 1`)).map((r) => r.column_name);
+    try {
+      await migratie.down(qr);
+      expect(await kolommen()).toEqual([]);
+      await sql(
+        db.url,
+        `INSERT INTO client_register_toewijzing (domein, gemeente, toewijzing_nummer, aanbieder, bsn, toewijzingsdatum, toewijzingstijd, ingangsdatum)
+         VALUES ('jeugd', '0384', '1', $1, '999900006', '2026-01-10', '09:00:00', '2026-02-01')`,
+        [AGB],
+      );
+      await migratie.up(qr);
+      expect(await kolommen()).toEqual(['geboortedatum', 'geboortedatum_gebruik']);
+      expect(await sql(db.url, `SELECT geboortedatum, geboortedatum_gebruik FROM client_register_toewijzing`)).toEqual([{ geboortedatum: null, geboortedatum_gebruik: null }]);
+      await expect(sql(db.url, `UPDATE client_register_toewijzing SET geboortedatum_gebruik = '4'`)).rejects.toThrow(/ck_client_register_toewijzing_geboortedatum_gebruik/);
+    } finally {
+      await qr.release();
+    }
   });
 });

@@ -5,6 +5,7 @@ import { CreateRegister1795700000000 } from './1795700000000-create-register';
 import { CreateDeclaratieRegister1795800000000 } from './1795800000000-create-declaratie-register';
 import { CreateContracten1795900000000 } from './1795900000000-create-contracten';
 import { CreateSignaalOutbox1795910000000 } from './1795910000000-create-signaal-outbox';
+import { ToewijzingGeboortedatum1795920000000 } from './1795920000000-toewijzing-geboortedatum';
 
 /**
  * Every migration, oldest first. Listed explicitly (no glob) so the same list works from the
@@ -18,4 +19,5 @@ export const MIGRATIONS = [
   CreateDeclaratieRegister1795800000000,
   CreateContracten1795900000000,
   CreateSignaalOutbox1795910000000,
+  ToewijzingGeboortedatum1795920000000,
 ];
