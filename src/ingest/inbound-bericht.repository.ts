@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { InboundBericht, type EindStatus, type InboundStatus, type Kanaal } from './inbound-bericht.entity';
 import type { AntwoordSamenvatting, BerichtIdentiteit, StoredVerdict } from './inbound-bericht.types';
+import { sql } from '../platform/database/sql';
 
 export interface NieuwBericht {
   kanaal: Kanaal;
@@ -91,7 +92,7 @@ export class InboundBerichtRepository {
     const inserted = await this.voegIn(m, { ...b, bericht: null, ggkZender: null, ggkReferentienummer: null, duplicaatVan: null });
     if (inserted) return { soort: 'opgeslagen', id: inserted.id, status: inserted.status };
 
-    const same = await run<{ id: string; status: InboundStatus }>(
+    const same = await sql<{ id: string; status: InboundStatus }>(
       m,
       `SELECT id, status FROM ${TABLE} WHERE content_sha256 = $1 AND kanaal = 'rest'`,
       [b.contentSha256],
@@ -131,7 +132,7 @@ export class InboundBerichtRepository {
 
   private async voegIn(m: EntityManager, r: Rij): Promise<Ingevoegd | null> {
     const i = r.identiteit;
-    const inserted = await run<Ingevoegd>(
+    const inserted = await sql<Ingevoegd>(
       m,
       `INSERT INTO ${TABLE} (kanaal, raw, byte_size, content_sha256, envelope, bericht, domein, berichtcode,
                              afzender, ontvanger, identificatie, dagtekening, correlation_id,
@@ -147,7 +148,7 @@ export class InboundBerichtRepository {
   }
 
   private async zelfdeEnvelop(m: EntityManager, b: NieuwGgkBericht): Promise<GgkBewaarResultaat | null> {
-    const r = await run<Ingevoegd & { content_sha256: string }>(
+    const r = await sql<Ingevoegd & { content_sha256: string }>(
       m,
       `SELECT id, status, received_at, content_sha256 FROM ${TABLE} WHERE ggk_zender = $1 AND ggk_referentienummer = $2`,
       [b.ggkZender, b.ggkReferentienummer],
@@ -160,7 +161,7 @@ export class InboundBerichtRepository {
 
   /** The first bericht with this TR056 key (duplicates point to it). */
   private async eersteMetIdentificatie(m: EntityManager, i: BerichtIdentiteit): Promise<string | null> {
-    const key = await run<{ id: string }>(
+    const key = await sql<{ id: string }>(
       m,
       `SELECT id FROM ${TABLE}
         WHERE domein = $1 AND berichtcode = $2 AND afzender = $3 AND identificatie = $4 AND duplicaat_van IS NULL`,
@@ -179,7 +180,7 @@ export class InboundBerichtRepository {
    * (their worker died). SKIP LOCKED lets any number of workers claim side by side.
    */
   async claim(limit: number, leaseSeconds: number): Promise<Claim[]> {
-    const r = await run<Claim>(
+    const r = await sql<Claim>(
       this.dataSource.manager,
       `UPDATE ${TABLE} b
           SET status = 'in_verwerking', claimed_at = now(), attempts = b.attempts + 1
@@ -207,16 +208,17 @@ export class InboundBerichtRepository {
       .getMetadata(InboundBericht)
       .columns.map((c) => `${c.databaseName}${c.type === 'date' ? '::text' : ''} AS "${c.propertyName}"`)
       .join(', ');
-    const rows = (await tx.query(
+    const r = await sql<TeVerwerkenBericht>(
+      tx,
       `SELECT ${this.alleKolommen} FROM ${TABLE} WHERE id = $1 AND status = 'in_verwerking' AND attempts = $2 FOR UPDATE`,
       [claim.id, claim.attempts],
-    )) as TeVerwerkenBericht[];
-    return rows[0] ?? null;
+    );
+    return r.rows[0] ?? null;
   }
 
   /** Records the outcome; only the holder of the current claim can. Returns false if it was not. */
   async finish(claim: Claim, uitkomst: VerwerkingUitkomst, tx?: EntityManager): Promise<boolean> {
-    const r = await run(
+    const r = await sql(
       tx ?? this.dataSource.manager,
       `UPDATE ${TABLE} SET status = $3, verdict = $4, antwoord = $5, processed_at = now()
         WHERE id = $1 AND attempts = $2 AND status = 'in_verwerking'`,
@@ -228,23 +230,12 @@ export class InboundBerichtRepository {
   /** Gives unstarted claims back (graceful stop), as if never claimed. */
   async release(claims: readonly Claim[]): Promise<void> {
     for (const c of claims) {
-      await run(
+      await sql(
         this.dataSource.manager,
         `UPDATE ${TABLE} SET status = 'ontvangen', claimed_at = NULL, attempts = attempts - 1
           WHERE id = $1 AND attempts = $2 AND status = 'in_verwerking'`,
         [c.id, c.attempts],
       );
     }
-  }
-}
-
-/** Runs SQL and returns rows and affected count the same way for SELECT, INSERT and UPDATE. */
-async function run<T>(m: EntityManager, sql: string, params: unknown[]): Promise<{ rows: T[]; affected: number }> {
-  const qr = m.queryRunner ?? m.connection.createQueryRunner();
-  try {
-    const r = await qr.query(sql, params, true);
-    return { rows: r.records as T[], affected: r.affected ?? 0 };
-  } finally {
-    if (!m.queryRunner) await qr.release();
   }
 }

@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import { sql } from '../platform/database/sql';
 
 /** A relay's claim on one signal; `attempts` fences it against a later claim by another relay. */
 export interface SignaalClaim {
@@ -17,7 +18,7 @@ export class SignaalOutboxRepository {
 
   /** True when the row is new; a dedupKey already in the outbox (a replay) writes nothing. */
   async insert(m: EntityManager, s: { dedupKey: string; type: string; body: string }): Promise<boolean> {
-    const r = await run<{ id: string }>(
+    const r = await sql<{ id: string }>(
       m,
       `INSERT INTO ${TABLE} (dedup_key, type, body) VALUES ($1, $2, $3) ON CONFLICT (dedup_key) DO NOTHING RETURNING id`,
       [s.dedupKey, s.type, s.body],
@@ -31,7 +32,7 @@ export class SignaalOutboxRepository {
    * rows due again once it is over; they are then published again with the same message_id.
    */
   async claim(limit: number, leaseMs: number): Promise<SignaalClaim[]> {
-    const r = await run<SignaalClaim>(
+    const r = await sql<SignaalClaim>(
       this.dataSource.manager,
       `UPDATE ${TABLE} o
           SET attempts = o.attempts + 1, claimed_at = now(), next_attempt_at = now() + make_interval(secs => $2::double precision / 1000)
@@ -50,7 +51,7 @@ export class SignaalOutboxRepository {
   /** Confirmed by the broker. Only the holder of the current claim records it. */
   async verzonden(claims: readonly SignaalClaim[]): Promise<number> {
     if (claims.length === 0) return 0;
-    const r = await run(
+    const r = await sql(
       this.dataSource.manager,
       `UPDATE ${TABLE} o SET status = 'verzonden', sent_at = now(), next_attempt_at = NULL, last_error = NULL
          FROM unnest($1::bigint[], $2::int[]) AS c(id, attempts)
@@ -63,7 +64,7 @@ export class SignaalOutboxRepository {
   /** Not confirmed: due again at `opnieuwOp`. */
   async opnieuw(claims: readonly SignaalClaim[], opnieuwOp: Date, fout: string): Promise<void> {
     if (claims.length === 0) return;
-    await run(
+    await sql(
       this.dataSource.manager,
       `UPDATE ${TABLE} o SET next_attempt_at = $3, last_error = $4
          FROM unnest($1::bigint[], $2::int[]) AS c(id, attempts)
@@ -73,17 +74,7 @@ export class SignaalOutboxRepository {
   }
 
   async aantalTeVerzenden(): Promise<number> {
-    const r = await run<{ n: string }>(this.dataSource.manager, `SELECT count(*) AS n FROM ${TABLE} WHERE status = 'te_verzenden'`, []);
+    const r = await sql<{ n: string }>(this.dataSource.manager, `SELECT count(*) AS n FROM ${TABLE} WHERE status = 'te_verzenden'`, []);
     return Number(r.rows[0].n);
-  }
-}
-
-async function run<T>(m: EntityManager, sql: string, params: unknown[]): Promise<{ rows: T[]; affected: number }> {
-  const qr = m.queryRunner ?? m.connection.createQueryRunner();
-  try {
-    const r = await qr.query(sql, params, true);
-    return { rows: r.records as T[], affected: r.affected ?? 0 };
-  } finally {
-    if (!m.queryRunner) await qr.release();
   }
 }

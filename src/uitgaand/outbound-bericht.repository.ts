@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { UitgaandSoort } from './outbound-bericht.entity';
 import type { UitgaandBericht } from './outbox.port';
+import { sql } from '../platform/database/sql';
 
 /** A relay's claim on one envelope; `attempts` fences it against a later claim by another relay. */
 export interface UitgaandClaim {
@@ -28,7 +29,7 @@ export class OutboundBerichtRepository {
    * that repeats itself) is the existing row; with a different envelope it is a conflict.
    */
   async insert(m: EntityManager, b: UitgaandBericht): Promise<InsertResultaat> {
-    const inserted = await run<{ id: string }>(
+    const inserted = await sql<{ id: string }>(
       m,
       `INSERT INTO ${TABLE} (soort, functie, referentienummer, cross_refnummer, envelop, byte_size, inbound_id, correlation_id)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
@@ -37,7 +38,7 @@ export class OutboundBerichtRepository {
       [b.soort, b.functie, b.referentienummer, b.crossRefnummer, b.envelop, Buffer.byteLength(b.envelop, 'utf8'), b.inboundId, b.correlationId],
     );
     if (inserted.rows.length === 1) return { soort: 'nieuw', id: inserted.rows[0].id };
-    const same = await run<{ id: string }>(m, `SELECT id FROM ${TABLE} WHERE referentienummer = $1 AND envelop = $2 AND soort = $3`, [
+    const same = await sql<{ id: string }>(m, `SELECT id FROM ${TABLE} WHERE referentienummer = $1 AND envelop = $2 AND soort = $3`, [
       b.referentienummer,
       b.envelop,
       b.soort,
@@ -51,7 +52,7 @@ export class OutboundBerichtRepository {
    * is over. SKIP LOCKED lets any number of relays claim side by side without waiting or overlapping.
    */
   async claim(limit: number, leaseMs: number): Promise<UitgaandClaim[]> {
-    const r = await run<UitgaandClaim>(
+    const r = await sql<UitgaandClaim>(
       this.dataSource.manager,
       `UPDATE ${TABLE} o
           SET attempts = o.attempts + 1, claimed_at = now(), next_attempt_at = now() + make_interval(secs => $2::double precision / 1000)
@@ -69,7 +70,7 @@ export class OutboundBerichtRepository {
 
   /** The envelope text of a claimed row (read per delivery, so a batch never holds them all). */
   async envelop(id: string): Promise<string | null> {
-    const r = await run<{ envelop: string }>(this.dataSource.manager, `SELECT envelop FROM ${TABLE} WHERE id = $1`, [id]);
+    const r = await sql<{ envelop: string }>(this.dataSource.manager, `SELECT envelop FROM ${TABLE} WHERE id = $1`, [id]);
     return r.rows[0]?.envelop ?? null;
   }
 
@@ -94,27 +95,16 @@ export class OutboundBerichtRepository {
 
   /** Envelopes still to send (the metrics gauge). */
   async aantalTeVerzenden(): Promise<number> {
-    const r = await run<{ n: string }>(this.dataSource.manager, `SELECT count(*) AS n FROM ${TABLE} WHERE status = 'te_verzenden'`, []);
+    const r = await sql<{ n: string }>(this.dataSource.manager, `SELECT count(*) AS n FROM ${TABLE} WHERE status = 'te_verzenden'`, []);
     return Number(r.rows[0].n);
   }
 
   private async afsluiten(claim: UitgaandClaim, set: string, params: unknown[]): Promise<boolean> {
-    const r = await run(
+    const r = await sql(
       this.dataSource.manager,
       `UPDATE ${TABLE} SET ${set} WHERE id = $1 AND attempts = $2 AND status = 'te_verzenden'`,
       [claim.id, claim.attempts, ...params],
     );
     return r.affected === 1;
-  }
-}
-
-/** Runs SQL and returns rows and affected count the same way for SELECT, INSERT and UPDATE. */
-async function run<T>(m: EntityManager, sql: string, params: unknown[]): Promise<{ rows: T[]; affected: number }> {
-  const qr = m.queryRunner ?? m.connection.createQueryRunner();
-  try {
-    const r = await qr.query(sql, params, true);
-    return { rows: r.records as T[], affected: r.affected ?? 0 };
-  } finally {
-    if (!m.queryRunner) await qr.release();
   }
 }

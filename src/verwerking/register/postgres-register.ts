@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { sql } from '../../platform/database/sql';
 import type { Domein } from '../../istandaarden';
 import {
   isLater, normaliseerNummer, type BerichtSleutel, type ClientBijAanbieder, type Levering, type LeveringScope, type RegisterLezer,
@@ -14,14 +15,15 @@ import { RegisterLevering, RegisterToewijzing, RegisterVerzoek } from './registe
 export class PostgresRegister implements RegisterLezer {
   constructor(private readonly m: EntityManager) {}
 
-  // The lookups every heenbericht makes are plain SQL: TypeORM's query building cost more CPU per
-  // bericht than PostgreSQL's work for them (bench/e2e.bench.ts).
+  // The lookups every heenbericht makes are prepared plain SQL: TypeORM's query building cost more
+  // CPU per bericht than PostgreSQL's work for them (bench/e2e.bench.ts).
   async toewijzing(domein: Domein, gemeente: string, toewijzingNummer: string): Promise<ToewijzingVersie | null> {
-    const versies = (await this.m.query(
+    const versies = await sql<ToewijzingRij>(
+      this.m,
       `SELECT ${TOEWIJZING_KOLOMMEN} FROM client_register_toewijzing WHERE domein = $1 AND gemeente = $2 AND toewijzing_nummer = $3`,
       [domein, gemeente, normaliseerNummer(toewijzingNummer)],
-    )) as ToewijzingRij[];
-    return laatste(versies);
+    );
+    return laatste(versies.rows);
   }
 
   async toewijzingenVanClient(domein: Domein, client: ClientBijAanbieder): Promise<ToewijzingVersie[]> {
@@ -85,8 +87,8 @@ export class PostgresRegister implements RegisterLezer {
     );
   }
 
-  private async bestaat(sql: string, parameters: unknown[]): Promise<boolean> {
-    return ((await this.m.query(sql, parameters)) as unknown[]).length > 0;
+  private async bestaat(tekst: string, parameters: unknown[]): Promise<boolean> {
+    return (await sql(this.m, tekst, parameters)).rows.length > 0;
   }
 }
 

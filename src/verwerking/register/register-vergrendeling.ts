@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { sql } from '../../platform/database/sql';
 import { slotNummers } from './register-sloten.util';
 
 /**
@@ -9,5 +10,5 @@ import { slotNummers } from './register-sloten.util';
 export async function vergrendel(m: EntityManager, sloten: readonly string[]): Promise<void> {
   const nummers = slotNummers(sloten);
   if (nummers.length === 0) return;
-  await m.query('SELECT count(pg_advisory_xact_lock(n)) FROM unnest($1::bigint[]) AS n', [nummers.map(String)]);
+  await sql(m, 'SELECT count(pg_advisory_xact_lock(n)) FROM unnest($1::bigint[]) AS n', [nummers.map(String)]);
 }
