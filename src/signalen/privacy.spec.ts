@@ -37,6 +37,8 @@ describe('signal privacy guard', () => {
     expect(vindPersoonsgegeven(signaal({ regel: 'client 111222333' }))).toBe('$.regel');
     expect(vindPersoonsgegeven(signaal({ cijfers: { referentie: '999900006' } }))).toBe('$.cijfers.referentie');
     expect(vindPersoonsgegeven(signaal({ cijfers: { nummer: 111222333 } }))).toBe('$.cijfers.nummer');
+    expect(vindPersoonsgegeven(signaal({ cijfers: { 'aantal.0611': 111222333 } }))).toBe('$.cijfers.aantal.0611');
+    expect(vindPersoonsgegeven(signaal({ cijfers: { 'centen.0611': 111222333, afgewezenCenten: 111222333 } }))).toBeNull();
     expect(vindPersoonsgegeven(signaal({ dedupKey: 'x:111222333' }))).toBe('$.dedupKey');
     expect(vindPersoonsgegeven({ ...signaal(), client: { geslachtsnaam: 'Jansen' } })).toBe('$.client.geslachtsnaam');
     expect(vindPersoonsgegeven({ ...signaal(), Naam: 'x' })).toBe('$.Naam');

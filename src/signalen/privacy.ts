@@ -13,6 +13,7 @@ const PERSOONSVELDEN = new Set(
   ].map((n) => n.toLowerCase()),
 );
 
+const BEDRAG = /(Centen|\.centen\.[^.]+)$/;
 const NEGEN_CIJFERS = /(?<!\d)\d{9}(?!\d)/g;
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
 
@@ -33,13 +34,14 @@ function bevatBsn(tekst: string): boolean {
 
 /**
  * The path of the first field that looks like client data, or null. Whole numbers are checked too,
- * except amounts in eurocents (keys ending in `Centen`): a budget of € 1-10 million has 9 digits and
- * passes the 11-proef one time in eleven, and refusing it would block the declaratie that booked it.
+ * except amounts in eurocents (keys ending in `Centen`, or `centen.<retourcode>` in declaratie.uitval):
+ * a budget of € 1-10 million has 9 digits and passes the 11-proef one time in eleven, and refusing it
+ * would block the declaratie that booked it.
  */
 export function vindPersoonsgegeven(waarde: unknown, pad = '$'): string | null {
   if (typeof waarde === 'string') return bevatBsn(waarde) ? pad : null;
   if (typeof waarde === 'number') {
-    if (/Centen$/.test(pad)) return null;
+    if (BEDRAG.test(pad)) return null;
     return Number.isInteger(waarde) && bevatBsn(String(Math.abs(waarde)).padStart(9, '0')) && String(Math.abs(waarde)).length >= 8 ? pad : null;
   }
   if (Array.isArray(waarde)) {

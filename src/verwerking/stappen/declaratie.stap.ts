@@ -192,12 +192,16 @@ export class DeclaratieStap implements VerwerkingStap {
 
 /**
  * One declaratie.uitval signal per answered 323. The Identificatie may hold any characters, so it
- * enters the key (which is the AMQP message_id) as a hash.
+ * enters the key (which is the AMQP message_id) as a hash, written in the letters a-p, never digits:
+ * a hex hash holds a 9-digit run that passes the 11-proef about once in 200, and the signal guard
+ * would then refuse the key as a BSN and with it the whole declaratie's answer.
  */
 export function uitvalDedupKey(domein: string, aanbieder: string, identificatie: string, dagtekening: string): string {
   const hash = createHash('sha256').update(`${identificatie}\n${dagtekening}`).digest('hex').slice(0, 32);
-  return `declaratie.uitval:${domein}:${aanbieder}:${hash}`;
+  return `declaratie.uitval:${domein}:${aanbieder}:${hash.replace(/[0-9a-f]/g, (c) => LETTERS[parseInt(c, 16)])}`;
 }
+
+const LETTERS = 'abcdefghijklmnop';
 
 function finding(code: string, locatie: string[]): RegelFinding {
   return { code: REGEL_VAN_CODE[code] ?? code, retourcode: code, locatie };
