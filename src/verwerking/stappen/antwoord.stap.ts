@@ -4,6 +4,7 @@ import { berichtDefinitie, buildRetourbericht, validateBericht, type BerichtDefi
 import type { AppConfig } from '../../platform/config';
 import type { OutboxWriter } from '../../uitgaand/outbox.port';
 import { ggkEnvelopVan } from '../antwoord/ggk-envelop.util';
+import { retourIdentificaties } from '../antwoord/retour-identificatie';
 import { retourcodesVan } from '../antwoord/retourcodes.util';
 import { vandaagInNederland } from '../antwoord/vandaag.util';
 import type { VerwerkingContext, VerwerkingStap } from '../verwerking.ports';
@@ -49,9 +50,8 @@ export class AntwoordStap implements VerwerkingStap {
     if (!oordeel) throw new Error(`no retour oordeel for ${def.naam}: the rules step must run before the answer`);
     const retourDef = berichtDefinitie(def.beantwoordDoor ?? '');
     if (!retourDef) throw new Error(`${def.naam} has no retourbericht`);
-    const [{ n }] = (await ctx.tx.query(`SELECT nextval('retour_identificatie_seq')::text AS n`)) as Array<{ n: string }>;
     const xml = buildRetourbericht(root, def, oordeel, {
-      identificatieRetour: `R${n}`,
+      identificatieRetour: await retourIdentificaties.volgende(ctx.tx),
       dagtekeningRetour: vandaagInNederland(this.klok()),
       xsdVersieRetour: this.schemas.xsdVersie(retourDef),
     });
