@@ -1,15 +1,18 @@
 import { Global, Inject, Injectable, Module, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import type { Logger } from 'pino';
+import { Counter } from 'prom-client';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../platform/config';
 import { LOGGER } from '../platform/logging';
 import { AmqpConnection } from '../platform/messaging';
+import { MetricsService } from '../platform/metrics';
 import { AmqpSignaalPublisher } from './amqp-signaal.publisher';
 import { SignaalEvents } from './signaal-events';
 import { SignaalOutboxRepository } from './signaal-outbox.repository';
 import { SIGNAAL_WRITER } from './signaal.port';
 import { SignaalRelay } from './signaal.relay';
 import { OutboxSignaalWriter } from './signaal.writer';
+import { WeigerendeSignaalWriter } from './weigerende-signaal.writer';
 
 /** Starts the signal relay with the application (unless SIGNALEN_RELAY_ENABLED=false) and stops it first. */
 @Injectable()
@@ -42,8 +45,18 @@ export class SignaalRelayHost implements OnApplicationBootstrap, OnModuleDestroy
     { provide: SignaalOutboxRepository, inject: [DataSource], useFactory: (ds: DataSource) => new SignaalOutboxRepository(ds) },
     {
       provide: SIGNAAL_WRITER,
-      inject: [SignaalOutboxRepository, SignaalEvents],
-      useFactory: (repository: SignaalOutboxRepository, events: SignaalEvents) => new OutboxSignaalWriter(repository, events),
+      inject: [SignaalOutboxRepository, SignaalEvents, LOGGER, MetricsService],
+      useFactory: (repository: SignaalOutboxRepository, events: SignaalEvents, logger: Logger, metrics: MetricsService) =>
+        new WeigerendeSignaalWriter(
+          new OutboxSignaalWriter(repository, events),
+          logger.child({ component: 'signalen' }),
+          new Counter({
+            name: 'istd_signalen_geweigerd_total',
+            help: 'Signals refused by the client-data and shape guard (a bug in the code that made them), by type',
+            labelNames: ['type'] as const,
+            registers: [metrics.registry],
+          }),
+        ),
     },
     {
       provide: SignaalRelay,
