@@ -17,15 +17,14 @@ import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Agent, request as httpRequest } from 'node:http';
-import { createServer } from 'node:net';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { buildDi01 } from '../src/ggk/envelop';
+import { ADMIN_URL, admin, vrijePoort } from './omgeving';
 import { defaultXsdDir } from './validate-child';
 import { repoRoot, wmo305Xml } from './generate';
 
-const ADMIN_URL = process.env.BENCH_DATABASE_ADMIN_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 const PARAMETERS = { applicatieVersie: '0001', applicatieSubversie: '0000', functieVersie: '0003', functieSubversie: '0002' };
 
 function arg(name: string, fallback: number): number {
@@ -70,26 +69,6 @@ function verzoek(url: string, body?: string): Promise<{ status: number; body: st
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
-
-function vrijePoort(): Promise<number> {
-  return new Promise((ok, fout) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const a = s.address();
-      s.close(() => (typeof a === 'object' && a ? ok(a.port) : fout(new Error('no port'))));
-    });
-  });
-}
-
-async function admin(sql: string): Promise<void> {
-  const c = new Client({ connectionString: ADMIN_URL });
-  await c.connect();
-  try {
-    await c.query(sql);
-  } finally {
-    await c.end();
-  }
 }
 
 /** Runs `count` tasks with at most `concurrency` in flight; returns the wall time in ms. */

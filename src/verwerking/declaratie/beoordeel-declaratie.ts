@@ -1,8 +1,8 @@
 import type { ContractTarief } from '../../contracten/contracten.port';
-import type { Declaratie, Domein, Prestatie } from '../../istandaarden';
-import { normaliseerNummer, type ToewijzingVersie } from '../regels';
+import type { Declaratie, DeclaratieClient, Domein, Prestatie } from '../../istandaarden';
+import type { ToewijzingVersie } from '../regels';
 import {
-  debetSleutel, regel0611TariefWijktAf, regel8017CreditZonderGoedgekeurdDebet, regel8021ReferentieNummerHergebruikt, regel8187BsnNietVanToewijzing,
+  debetSleutel, nummerVan, regel0611TariefWijktAf, regel8017CreditZonderGoedgekeurdDebet, regel8021ReferentieNummerHergebruikt, regel8187BsnNietVanToewijzing,
   regel9307VoorIngangsdatum, regel9308NaEinddatum, regel9319PeriodeNaDeclaratiePeriode, regel9321BovenPeriodeMaximum, regel9322BovenToewijzingMaximum,
   regel9338GeenToewijzing, regel9339CategorieWijktAf, regel9340CodeWijktAf, regel9341EenheidPastNiet, regel9346BedragKloptNiet, regel9369BovenBudget,
   regel9384ToewijzingVerwijderd, regel9387BeginNietEersteDag, regel9388EindNietLaatsteDag, regel9389DebetNietGecrediteerd, regel9390AlGecrediteerd,
@@ -80,6 +80,8 @@ export function contractSleutel(productCode: string, datum: string): string {
   return `${productCode}|${datum}`;
 }
 
+const NUL_TELLER: Teller = Object.freeze({ volumeBasis: 0, bedragCenten: 0 });
+
 const gesigneerd = (p: Prestatie): number => (p.ingediendBedrag.debetCredit === 'C' ? -p.ingediendBedrag.centen : p.ingediendBedrag.centen);
 
 /**
@@ -93,12 +95,18 @@ export function beoordeelPrestaties(invoer: DeclaratieInvoer, stand: DeclaratieS
   const uit: DeclaratieBeoordeling = { afgewezen: [], clientCodes: new Map(), nieuwePrestaties: [], gecrediteerd: [], tellers: new Map(), boekingen: [], perCode: new Map() };
   const boekingen = new Map<string, Boeking>();
   const gezien = new Set<string>();
-  const toewijzing = (p: Prestatie) => stand.toewijzingen.get(normaliseerNummer(p.toewijzingNummer)) ?? null;
-  const tarief = (p: Prestatie) => invoer.tarieven.get(contractSleutel(p.productCode, p.productPeriode.begindatum)) ?? null;
-  const teller = (nummer: string): Teller => {
-    const t = uit.tellers.get(nummer) ?? stand.tellers.get(nummer) ?? { volumeBasis: 0, bedragCenten: 0 };
-    return t;
-  };
+  const toewijzing = (nummer: string) => stand.toewijzingen.get(nummer) ?? null;
+  // By code, then date: no key string to build per prestatie.
+  const perCode = new Map<string, Map<string, ContractTarief | null>>();
+  for (const [k, t] of invoer.tarieven) {
+    const i = k.lastIndexOf('|');
+    const code = k.slice(0, i);
+    const m = perCode.get(code) ?? new Map<string, ContractTarief | null>();
+    m.set(k.slice(i + 1), t);
+    perCode.set(code, m);
+  }
+  const tarief = (p: Prestatie) => perCode.get(p.productCode)?.get(p.productPeriode.begindatum) ?? null;
+  const teller = (nummer: string): Teller => uit.tellers.get(nummer) ?? stand.tellers.get(nummer) ?? NUL_TELLER;
   const boek = (contractId: string | null, datum: string, centen: number) => {
     if (contractId === null || centen === 0) return;
     const k = `${contractId}|${datum}`;
@@ -109,11 +117,11 @@ export function beoordeelPrestaties(invoer: DeclaratieInvoer, stand: DeclaratieS
 
   // TR304 → 8187 on the Client: all its prestaties return (0233 unless they carry a code of their own).
   declaratie.clienten.forEach((c, ci) => {
-    if (c.prestaties.some((p) => regel8187BsnNietVanToewijzing(c.bsn, toewijzing(p), aanbieder))) uit.clientCodes.set(ci, ['8187']);
+    if (c.prestaties.some((p) => regel8187BsnNietVanToewijzing(c.bsn, toewijzing(nummerVan(p.toewijzingNummer)), aanbieder))) uit.clientCodes.set(ci, ['8187']);
   });
 
   const rij = (c: { bsn: string }, p: Prestatie, status: NieuwePrestatie['status'], volumeBasis: number, contractId: string | null): NieuwePrestatie => ({
-    referentienummer: p.referentieNummer, vorigReferentienummer: p.vorigReferentieNummer, toewijzingNummer: normaliseerNummer(p.toewijzingNummer), bsn: c.bsn,
+    referentienummer: p.referentieNummer, vorigReferentienummer: p.vorigReferentieNummer, toewijzingNummer: nummerVan(p.toewijzingNummer), bsn: c.bsn,
     productCategorie: p.productCategorie, productCode: p.productCode, periodeBegin: p.productPeriode.begindatum, periodeEind: p.productPeriode.einddatum,
     volume: p.geleverdVolume, eenheid: p.eenheid, volumeBasis, bedragCenten: gesigneerd(p), debetCredit: p.ingediendBedrag.debetCredit, status, contractId,
   });
@@ -130,23 +138,14 @@ export function beoordeelPrestaties(invoer: DeclaratieInvoer, stand: DeclaratieS
     if (!dubbel) uit.nieuwePrestaties.push(rij(c, p, 'afgewezen', p.geleverdVolume, tarief(p)?.contractId ?? null));
   };
 
-  const volgorde: Array<[number, number]> = [];
-  for (const soort of ['C', 'D'] as const) {
-    declaratie.clienten.forEach((c, ci) => c.prestaties.forEach((p, pi) => {
-      if (p.ingediendBedrag.debetCredit === soort) volgorde.push([ci, pi]);
-    }));
-  }
-
-  for (const [ci, pi] of volgorde) {
-    const c = declaratie.clienten[ci];
-    const p = c.prestaties[pi];
+  const beoordeel = (ci: number, pi: number, c: DeclaratieClient, p: Prestatie): void => {
     const codes: string[] = [];
     const dubbel = regel8021ReferentieNummerHergebruikt(p.referentieNummer, stand.prestaties.has(p.referentieNummer), gezien);
     if (dubbel) codes.push('8021');
     gezien.add(p.referentieNummer);
     if (uit.clientCodes.has(ci)) {
       afwijzen(ci, pi, c, p, codes, dubbel);
-      continue;
+      return;
     }
 
     if (p.ingediendBedrag.debetCredit === 'C') {
@@ -155,7 +154,7 @@ export function beoordeelPrestaties(invoer: DeclaratieInvoer, stand: DeclaratieS
       else if (regel8017CreditZonderGoedgekeurdDebet(p, debet)) codes.push('8017');
       if (codes.length > 0 || !debet) {
         afwijzen(ci, pi, c, p, codes, dubbel);
-        continue;
+        return;
       }
       debet.status = 'gecrediteerd';
       stand.openDebetSleutels.delete(debet.sleutel);
@@ -165,22 +164,24 @@ export function beoordeelPrestaties(invoer: DeclaratieInvoer, stand: DeclaratieS
       const contractId = debet.contractId ?? tarief(p)?.contractId ?? null;
       boek(contractId, p.productPeriode.begindatum, gesigneerd(p));
       uit.nieuwePrestaties.push(rij(c, p, 'goedgekeurd', debet.volumeBasis, contractId));
-      continue;
+      return;
     }
 
-    const tw = toewijzing(p);
+    const nummer = nummerVan(p.toewijzingNummer);
+    const tw = toewijzing(nummer);
     if (regel9338GeenToewijzing(tw, aanbieder) || tw === null) {
       codes.push('9338');
       afwijzen(ci, pi, c, p, codes, dubbel);
-      continue;
+      return;
     }
     if (regel9384ToewijzingVerwijderd(tw)) {
       codes.push('9384');
       afwijzen(ci, pi, c, p, codes, dubbel);
-      continue;
+      return;
     }
     const contract = tarief(p);
-    if (regel9389DebetNietGecrediteerd(p, stand.openDebetSleutels)) codes.push('9389');
+    const sleutel = debetSleutel(p);
+    if (regel9389DebetNietGecrediteerd(p, stand.openDebetSleutels, sleutel)) codes.push('9389');
     if (regel9319PeriodeNaDeclaratiePeriode(p, declaratie.declaratiePeriode.einddatum)) codes.push('9319');
     if (regel9339CategorieWijktAf(p, tw)) codes.push('9339');
     if (regel9340CodeWijktAf(p, tw)) codes.push('9340');
@@ -190,7 +191,6 @@ export function beoordeelPrestaties(invoer: DeclaratieInvoer, stand: DeclaratieS
     if (regel9388EindNietLaatsteDag(p, tw)) codes.push('9388');
     const eenheidFout = regel9341EenheidPastNiet(p, tw, contract);
     if (eenheidFout) codes.push('9341');
-    const nummer = normaliseerNummer(p.toewijzingNummer);
     const t = teller(nummer);
     if (!eenheidFout && regel9321BovenPeriodeMaximum(p, tw, domein)) codes.push('9321');
     if (!eenheidFout && regel9322BovenToewijzingMaximum(p, tw, t.volumeBasis)) codes.push('9322');
@@ -199,13 +199,24 @@ export function beoordeelPrestaties(invoer: DeclaratieInvoer, stand: DeclaratieS
     if (regel0611TariefWijktAf(p, contract)) codes.push('0611');
     if (codes.length > 0) {
       afwijzen(ci, pi, c, p, codes, dubbel);
-      continue;
+      return;
     }
     const vb = volumeInBasis(p, tw);
     uit.tellers.set(nummer, { volumeBasis: t.volumeBasis + vb, bedragCenten: t.bedragCenten + p.ingediendBedrag.centen });
-    stand.openDebetSleutels.add(debetSleutel(p));
+    stand.openDebetSleutels.add(sleutel);
     boek(contract?.contractId ?? null, p.productPeriode.begindatum, gesigneerd(p));
     uit.nieuwePrestaties.push(rij(c, p, 'goedgekeurd', vb, contract?.contractId ?? null));
+  };
+
+  // Credits first, then debits, each in document order.
+  for (const soort of ['C', 'D'] as const) {
+    for (let ci = 0; ci < declaratie.clienten.length; ci++) {
+      const c = declaratie.clienten[ci];
+      for (let pi = 0; pi < c.prestaties.length; pi++) {
+        const p = c.prestaties[pi];
+        if (p.ingediendBedrag.debetCredit === soort) beoordeel(ci, pi, c, p);
+      }
+    }
   }
   uit.boekingen = [...boekingen.values()];
   return uit;

@@ -5,10 +5,29 @@
 
 const DAG_MS = 86_400_000;
 
+/**
+ * A declaratie of 100,000 prestaties asks for the same few dates (its month, the toewijzingen's
+ * dates) hundreds of thousands of times: conversions are remembered. Bounded, so a long-running
+ * process never grows them past a few thousand entries.
+ */
+const MAX_ONTHOUDEN = 4096;
+
+function onthoud<K, V>(cache: Map<K, V>, k: K, v: V): V {
+  if (cache.size >= MAX_ONTHOUDEN) cache.clear();
+  cache.set(k, v);
+  return v;
+}
+
+const dagNummers = new Map<string, number>();
+const datums = new Map<number, string>();
+const laatsteDagen = new Map<string, string>();
+
 /** Days since 1970-01-01 (a Thursday). */
 export function dagNummer(datum: string): number {
+  const n = dagNummers.get(datum);
+  if (n !== undefined) return n;
   const [j, m, d] = datum.split('-').map(Number);
-  return Date.UTC(j, m - 1, d) / DAG_MS;
+  return onthoud(dagNummers, datum, Date.UTC(j, m - 1, d) / DAG_MS);
 }
 
 /** 0 = Monday … 6 = Sunday. */
@@ -54,7 +73,7 @@ export function maandenGeraakt(van: string, tot: string): number {
 }
 
 export function vanDagNummer(dag: number): string {
-  return new Date(dag * DAG_MS).toISOString().slice(0, 10);
+  return datums.get(dag) ?? onthoud(datums, dag, new Date(dag * DAG_MS).toISOString().slice(0, 10));
 }
 
 export function eersteVanMaand(datum: string): string {
@@ -62,8 +81,10 @@ export function eersteVanMaand(datum: string): string {
 }
 
 export function laatsteVanMaand(datum: string): string {
+  const l = laatsteDagen.get(datum);
+  if (l !== undefined) return l;
   const [j, m] = datum.split('-').map(Number);
-  return vanDagNummer(Date.UTC(j, m, 1) / DAG_MS - 1);
+  return onthoud(laatsteDagen, datum, vanDagNummer(Date.UTC(j, m, 1) / DAG_MS - 1));
 }
 
 export function maxDatum(a: string, b: string): string {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { ContractTarief } from '../../contracten/contracten.port';
 import type { Prestatie } from '../../istandaarden';
-import type { ToewijzingVersie } from '../regels';
-import { isoWekenGeraakt, zondagen } from './datum.util';
+import { normaliseerNummer, type ToewijzingVersie } from '../regels';
+import { dagNummer, isoWekenGeraakt, laatsteVanMaand, vanDagNummer, zondagen } from './datum.util';
 import {
-  debetSleutel, maxOverToewijzing, maxPerPeriode, regel0611TariefWijktAf, regel8017CreditZonderGoedgekeurdDebet, regel8021ReferentieNummerHergebruikt,
+  debetSleutel, maxOverToewijzing, maxPerPeriode, nummerVan, regel0611TariefWijktAf, regel8017CreditZonderGoedgekeurdDebet, regel8021ReferentieNummerHergebruikt,
   regel8187BsnNietVanToewijzing, regel8214PeriodeVoorLaatste, regel9307VoorIngangsdatum, regel9308NaEinddatum, regel9319PeriodeNaDeclaratiePeriode,
   regel9321BovenPeriodeMaximum, regel9322BovenToewijzingMaximum, regel9333DeclaratieNummerNietUniek, regel9338GeenToewijzing, regel9339CategorieWijktAf,
   regel9340CodeWijktAf, regel9341EenheidPastNiet, regel9346BedragKloptNiet, regel9369BovenBudget, regel9384ToewijzingVerwijderd, regel9387BeginNietEersteDag,
@@ -181,5 +181,41 @@ describe('Prestatie class', () => {
     expect(regel0611TariefWijktAf(p({ eenheid: '01', productTariefCenten: 21 }), uurtarief)).toBe(false);
     expect(regel0611TariefWijktAf(p({ eenheid: '01', productTariefCenten: 20 }), uurtarief)).toBe(true);
     expect(regel0611TariefWijktAf(p(), null)).toBe(true);
+  });
+});
+
+describe('nummerVan', () => {
+  it('is normaliseerNummer', () => {
+    for (const n of ['300201', '0300201', '000', '0', '+300201', ' 300201 ', '300201\t', '1', '9', '10', 'A1', '1A', '1A1', '', ' ', '+0012', '\u00a0123'])
+      expect(nummerVan(n)).toBe(normaliseerNummer(n));
+  });
+});
+
+describe('TR389 key (debetSleutel)', () => {
+  it('is the same for the same debit, leading zeros of the ToewijzingNummer aside; the key passed to TR389 is the one it would make', () => {
+    expect(debetSleutel(p({ toewijzingNummer: '000300201' }))).toBe(debetSleutel(p()));
+    expect(regel9389DebetNietGecrediteerd(p(), new Set([debetSleutel(p())]), debetSleutel(p()))).toBe(true);
+    expect(regel9389DebetNietGecrediteerd(p(), new Set([debetSleutel(p())]))).toBe(true);
+  });
+
+  it('differs when any part differs, also where joined parts would read the same', () => {
+    const sleutels = [
+      p(), p({ toewijzingNummer: '300202' }), p({ productPeriode: { begindatum: '2025-04-02', einddatum: '2025-04-30' } }),
+      p({ productPeriode: { begindatum: '2025-04-01', einddatum: '2025-04-29' } }), p({ productCategorie: '02' }), p({ productCode: '01A12' }),
+      p({ productCategorie: '01A', productCode: '11' }), p({ productCategorie: '0', productCode: '1A11' }),
+    ].map(debetSleutel);
+    expect(new Set(sleutels).size).toBe(sleutels.length);
+  });
+});
+
+describe('calendar helpers, remembered', () => {
+  it('give the same answers on every call, also after more distinct dates than they remember', () => {
+    expect(laatsteVanMaand('2024-02-10')).toBe('2024-02-29');
+    expect(laatsteVanMaand('2025-02-10')).toBe('2025-02-28');
+    expect(dagNummer('1970-01-02')).toBe(1);
+    for (let d = 0; d < 10_000; d++) expect(dagNummer(vanDagNummer(20_000 + d))).toBe(20_000 + d);
+    expect(laatsteVanMaand('2024-02-10')).toBe('2024-02-29');
+    expect(vanDagNummer(1)).toBe('1970-01-02');
+    expect(dagNummer('1970-01-02')).toBe(1);
   });
 });

@@ -12,7 +12,7 @@ import type { OutboxWriter } from '../../uitgaand/outbox.port';
 import { ggkEnvelopVan } from '../antwoord/ggk-envelop.util';
 import { retourcodesVan } from '../antwoord/retourcodes.util';
 import { vandaagInNederland } from '../antwoord/vandaag.util';
-import { beoordeelPrestaties, contractSleutel, type DeclaratieBeoordeling } from '../declaratie/beoordeel-declaratie';
+import { beoordeelPrestaties, contractSleutel, type DeclaratieBeoordeling, type DeclaratieStand } from '../declaratie/beoordeel-declaratie';
 import { alBeantwoord, eerdereDeclaraties, laadStand, markeerBeantwoord, schrijfDeclaratie, schrijfPrestaties, type DeclaratieSleutel } from '../declaratie/declaratie.register';
 import { REGEL_VAN_CODE, regel8214PeriodeVoorLaatste, regel9333DeclaratieNummerNietUniek } from '../declaratie/declaratie.regels';
 import { vergrendel as advisoryLocks } from '../register';
@@ -56,9 +56,12 @@ export class DeclaratieStap implements VerwerkingStap {
   async voerUit(ctx: VerwerkingContext): Promise<void> {
     const { definitie: def, root } = ctx.validated;
     if (def?.nummer !== '323' || !root) return;
+    // Phase times for the '325 written' line: where a large declaratie spends its time.
+    const fasen = new Fasen();
     const b = parseBericht(root, def);
     if (b.inhoud.nummer !== '323') throw new Error('a 323 without a Declaratie');
     const declaratie = b.inhoud.declaratie;
+    fasen.klaar('parse');
     const s: DeclaratieSleutel = { domein: def.domein, gemeente: b.header.ontvanger, aanbieder: b.header.afzender };
     const { identificatie, dagtekening } = b.header.berichtIdentificatie;
     // One 323 of an aanbieder at a time: TR314/TR318/TR333 read what the previous one wrote.
@@ -71,6 +74,8 @@ export class DeclaratieStap implements VerwerkingStap {
 
     let oordeel: DeclaratieOordeel;
     let beoordeling: DeclaratieBeoordeling | null = null;
+    // The counters laadStand found and locked (judging leaves them as they are): schrijfPrestaties updates these, creates the others.
+    let bestaandeTellers: DeclaratieStand['tellers'] = new Map();
     const niveau2 = ctx.regels.filter((r) => r !== TR056_DUPLICAAT);
     if (niveau2.length > 0) oordeel = { soort: 'header', retourCodes: ['0001'] };
     else if (ctx.regels.includes(TR056_DUPLICAAT)) oordeel = { soort: 'header', retourCodes: ['9056'] };
@@ -84,10 +89,13 @@ export class DeclaratieStap implements VerwerkingStap {
         ctx.regels.push(...codes.map((c) => finding(c, ['/Bericht/Declaratie'])));
       } else {
         const stand = await laadStand(ctx.tx, s, declaratie);
+        bestaandeTellers = stand.tellers;
         const tarieven = await this.tarieven(ctx.tx, s, declaratie);
+        fasen.klaar('laden');
         beoordeling = beoordeelPrestaties({ domein: s.domein, aanbieder: s.aanbieder, declaratie, tarieven }, stand);
         oordeel = alsOordeel(root, beoordeling);
         ctx.regels.push(...findings(root, beoordeling));
+        fasen.klaar('beoordelen');
       }
     }
 
@@ -101,6 +109,7 @@ export class DeclaratieStap implements VerwerkingStap {
       xsdVersie: this.deps.schemas.xsdVersie(antwoordDef),
     });
     const eigen = validateBericht(Buffer.from(antwoord.xml, 'utf8'), this.deps.schemas);
+    fasen.klaar('antwoord');
     if (!eigen.valid || !eigen.root) {
       const wat = eigen.xsd.length > 0 ? `its XSD (${eigen.xsd[0].message})` : `rules ${eigen.regels.map((r) => r.code).join(', ')}`;
       ctx.stand.uitval = { code: UITVAL.RETOUR_ONGELDIG, message: `the ${antwoordDef.naam} built for this bericht fails ${wat}; not sent` };
@@ -115,8 +124,10 @@ export class DeclaratieStap implements VerwerkingStap {
       totaalIngediendCenten: antwoord.totaalIngediendCenten, totaalToegekendCenten: antwoord.totaalToegekendCenten, inboundId: ctx.bericht.id,
     });
     const outboxId = await this.verstuur(ctx, root, antwoordDef, antwoord.xml, retourcodesVan(eigen.root));
+    fasen.klaar('antwoordSchrijven');
     if (beoordeling) {
-      await schrijfPrestaties(ctx.tx, s, declaratieId, beoordeling.nieuwePrestaties, beoordeling.gecrediteerd, beoordeling.tellers);
+      await schrijfPrestaties(ctx.tx, s, declaratieId, beoordeling.nieuwePrestaties, beoordeling.gecrediteerd, beoordeling.tellers, bestaandeTellers);
+      fasen.klaar('prestatiesSchrijven');
       for (const bk of beoordeling.boekingen) {
         await this.deps.bestedingsruimte.boek(ctx.tx, { ...s, contractId: bk.contractId, datum: bk.datum, centen: bk.centen, correlationId: ctx.bericht.correlationId });
       }
@@ -125,19 +136,29 @@ export class DeclaratieStap implements VerwerkingStap {
     }
     await markeerBeantwoord(ctx.tx, declaratieId, outboxId);
     await this.signaleer(ctx.tx, s, declaratie, identificatie, dagtekening, oordeel, beoordeling, antwoord.totaalIngediendCenten);
+    fasen.klaar('boeken');
     ctx.log.info(
-      { outboxId, oordeel: oordeel.soort, afgewezen: antwoord.afgewezenPrestaties, ingediend: antwoord.totaalIngediendCenten, toegekend: antwoord.totaalToegekendCenten },
+      { outboxId, oordeel: oordeel.soort, afgewezen: antwoord.afgewezenPrestaties, ingediend: antwoord.totaalIngediendCenten, toegekend: antwoord.totaalToegekendCenten, ms: fasen.ms },
       '325 written',
     );
   }
 
   /** Contract tarieven per (ProductCode, ProductPeriode begin): one lookup per distinct pair. */
   private async tarieven(tx: EntityManager, s: DeclaratieSleutel, d: Declaratie): Promise<Map<string, ContractTarief | null>> {
+    // By code, then date: no key string per prestatie (100,000 of them, a handful of pairs).
+    const paren = new Map<string, Set<string>>();
+    for (const c of d.clienten) {
+      for (const p of c.prestaties) {
+        const datums = paren.get(p.productCode) ?? new Set<string>();
+        if (datums.size === 0) paren.set(p.productCode, datums);
+        datums.add(p.productPeriode.begindatum);
+      }
+    }
     const uit = new Map<string, ContractTarief | null>();
-    for (const p of d.clienten.flatMap((c) => c.prestaties)) {
-      const k = contractSleutel(p.productCode, p.productPeriode.begindatum);
-      if (uit.has(k)) continue;
-      uit.set(k, await this.deps.contracten.tarief(tx, { domein: s.domein, gemeente: s.gemeente, aanbieder: s.aanbieder, productCode: p.productCode, datum: p.productPeriode.begindatum }));
+    for (const [productCode, datums] of paren) {
+      for (const datum of datums) {
+        uit.set(contractSleutel(productCode, datum), await this.deps.contracten.tarief(tx, { domein: s.domein, gemeente: s.gemeente, aanbieder: s.aanbieder, productCode, datum }));
+      }
     }
     return uit;
   }
@@ -202,6 +223,17 @@ export function uitvalDedupKey(domein: string, aanbieder: string, identificatie:
 }
 
 const LETTERS = 'abcdefghijklmnop';
+
+/** Milliseconds per phase, each from the end of the previous one. */
+class Fasen {
+  readonly ms: Record<string, number> = {};
+  private vorige = performance.now();
+  klaar(fase: string): void {
+    const nu = performance.now();
+    this.ms[fase] = Math.round(nu - this.vorige);
+    this.vorige = nu;
+  }
+}
 
 function finding(code: string, locatie: string[]): RegelFinding {
   return { code: REGEL_VAN_CODE[code] ?? code, retourcode: code, locatie };
