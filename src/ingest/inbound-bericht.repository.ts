@@ -4,6 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { InboundBericht, type EindStatus, type InboundStatus, type Kanaal } from './inbound-bericht.entity';
 import type { AntwoordSamenvatting, BerichtIdentiteit, StoredVerdict } from './inbound-bericht.types';
 import { sql } from '../platform/database/sql';
+import { RecenteBytes } from './recente-bytes';
 
 export interface NieuwBericht {
   kanaal: Kanaal;
@@ -78,7 +79,9 @@ type Ingevoegd = { id: string; status: InboundStatus; received_at: Date };
  */
 @Injectable()
 export class InboundBerichtRepository {
-  private alleKolommen: string | undefined;
+  private kolommen: { metRaw: string; zonderRaw: string } | undefined;
+  /** Up to 256 MB of just-stored bytes for 2 minutes (RecenteBytes). */
+  private readonly recent = new RecenteBytes(256 * 1024 * 1024, 120_000);
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
@@ -144,7 +147,10 @@ export class InboundBerichtRepository {
         i?.berichtcode ?? null, i?.afzender ?? null, i?.ontvanger ?? null, i?.identificatie ?? null,
         i?.dagtekening ?? null, r.correlationId, r.ggkZender, r.ggkReferentienummer, r.duplicaatVan],
     );
-    return inserted.rows[0] ?? null;
+    const rij = inserted.rows[0];
+    if (!rij) return null;
+    this.recent.bewaar(rij.id, r.raw);
+    return rij;
   }
 
   private async zelfdeEnvelop(m: EntityManager, b: NieuwGgkBericht): Promise<GgkBewaarResultaat | null> {
@@ -204,16 +210,23 @@ export class InboundBerichtRepository {
   async lockClaimed(claim: Claim, tx: EntityManager): Promise<TeVerwerkenBericht | null> {
     // Plain SQL on the per-bericht path (TypeORM's query building cost more than the query); the
     // column list comes from the entity, dates as text as TypeORM hydrates them.
-    this.alleKolommen ??= this.dataSource
-      .getMetadata(InboundBericht)
-      .columns.map((c) => `${c.databaseName}${c.type === 'date' ? '::text' : ''} AS "${c.propertyName}"`)
-      .join(', ');
+    const kolommen = (raw: boolean) =>
+      this.dataSource
+        .getMetadata(InboundBericht)
+        .columns.map((c) => (c.databaseName === 'raw' && !raw ? 'NULL AS raw' : `${c.databaseName}${c.type === 'date' ? '::text' : ''} AS "${c.propertyName}"`))
+        .join(', ');
+    this.kolommen ??= { metRaw: kolommen(true), zonderRaw: kolommen(false) };
+    // The bytes this process stored a moment ago need not come back from the database.
+    const vers = this.recent.neem(claim.id);
     const r = await sql<TeVerwerkenBericht>(
       tx,
-      `SELECT ${this.alleKolommen} FROM ${TABLE} WHERE id = $1 AND status = 'in_verwerking' AND attempts = $2 FOR UPDATE`,
+      `SELECT ${vers ? this.kolommen.zonderRaw : this.kolommen.metRaw} FROM ${TABLE} WHERE id = $1 AND status = 'in_verwerking' AND attempts = $2 FOR UPDATE`,
       [claim.id, claim.attempts],
     );
-    return r.rows[0] ?? null;
+    const bericht = r.rows[0];
+    if (!bericht) return null;
+    if (vers) bericht.raw = vers;
+    return bericht;
   }
 
   /** Records the outcome; only the holder of the current claim can. Returns false if it was not. */

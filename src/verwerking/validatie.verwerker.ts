@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
 import type { EntityManager } from 'typeorm';
-import { SchemaSet, validateBericht, type RegelFinding, type ValidatedBericht } from '../istandaarden';
+import { SchemaSet, validateBerichtAsync, type RegelFinding, type ValidatedBericht } from '../istandaarden';
 import type { StoredVerdict, TeVerwerkenBericht, VerwerkingUitkomst } from '../ingest';
 import { AppConfig } from '../platform/config';
 import { lazyChild } from '../platform/logging';
@@ -21,7 +21,9 @@ export class ValidatieVerwerker implements BerichtVerwerker {
   ) {}
 
   async verwerk(bericht: TeVerwerkenBericht, tx: EntityManager, log: Logger): Promise<VerwerkingUitkomst> {
-    const validated = validateBericht(bericht.raw, this.schemas, { maxBytes: this.config.maxBerichtBytes });
+    // Large berichten (declaraties) get their XSD in worker threads while this thread runs the rules;
+    // small ones are validated right here (validateBerichtAsync decides by size).
+    const validated = await validateBerichtAsync(bericht.raw, this.schemas, { maxBytes: this.config.maxBerichtBytes });
     const stand: VerwerkingStand = { retourOordeel: null, goedgekeurd: false, antwoord: null, uitval: null };
     const regels = [...validated.regels];
     const xsdFout = validated.xsd.length > 0;
