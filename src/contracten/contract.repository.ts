@@ -1,5 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import type { ClientenstopInvoer } from './clientenstop-invoer';
 import type { ContractInvoer } from './contract-invoer';
+import type { StopContract } from './clientenstop.signalen';
 import type { DrempelStaat } from './drempels';
 
 export interface BestedingsruimteRij {
@@ -13,6 +15,11 @@ export interface BestedingsruimteRij {
   meetgrondslag: string;
   monitoring: string;
   drempelStaat: DrempelStaat;
+}
+
+export interface ClientenstopRij extends ClientenstopInvoer {
+  id: string;
+  geregistreerdOp: Date;
 }
 
 const BR_KOLOMMEN = `b.id, b.contract_id AS "contractId", to_char(b.periode_van, 'YYYY-MM-DD') AS "periodeVan",
@@ -120,6 +127,43 @@ export class ContractRepository {
       [id],
     );
     return rows[0] ?? null;
+  }
+
+  /** The contract a cliëntenstop is registered on, with the codes of all its products. */
+  async stopContract(m: EntityManager, id: string): Promise<StopContract | null> {
+    const rows = await run<StopContract>(
+      m,
+      `SELECT c.id::text AS "contractId", c.domein, c.gemeente, c.aanbieder,
+              COALESCE(array_agg(DISTINCT p.product_code) FILTER (WHERE p.product_code IS NOT NULL), '{}') AS "productCodes"
+         FROM contract c LEFT JOIN contract_product p ON p.contract_id = c.id
+        WHERE c.id = $1 GROUP BY c.id`,
+      [id],
+    );
+    return rows[0] ?? null;
+  }
+
+  async insertStop(m: EntityManager, contractId: string, s: ClientenstopInvoer): Promise<string> {
+    const [{ id }] = await run<{ id: string }>(
+      m,
+      `INSERT INTO contract_clientenstop (contract_id, soort, melding_datum, begindatum, einddatum, scope_categorieen, scope_product_codes,
+                                          toestemming_datum, redenen_gegeven, voorstellen_gegeven)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id::text AS id`,
+      [contractId, s.soort, s.meldingDatum, s.begindatum, s.einddatum, s.scope.categorieen, s.scope.productCodes, s.toestemmingDatum, s.redenenGegeven, s.voorstellenGegeven],
+    );
+    return id;
+  }
+
+  /** The cliëntenstops of a contract, oldest start first. */
+  async stops(contractId: string): Promise<ClientenstopRij[]> {
+    return run<ClientenstopRij>(
+      this.dataSource.manager,
+      `SELECT id::text AS id, soort, to_char(melding_datum, 'YYYY-MM-DD') AS "meldingDatum", to_char(begindatum, 'YYYY-MM-DD') AS begindatum,
+              to_char(einddatum, 'YYYY-MM-DD') AS einddatum, json_build_object('categorieen', scope_categorieen, 'productCodes', scope_product_codes) AS scope,
+              to_char(toestemming_datum, 'YYYY-MM-DD') AS "toestemmingDatum", redenen_gegeven AS "redenenGegeven", voorstellen_gegeven AS "voorstellenGegeven",
+              created_at AS "geregistreerdOp"
+         FROM contract_clientenstop WHERE contract_id = $1 ORDER BY begindatum, created_at, id`,
+      [contractId],
+    );
   }
 
   /** The newest version of every bestedingsruimte period of a contract. */

@@ -4,6 +4,7 @@ import type { Request, Response } from 'express';
 import { BodyTooLargeError, readRawBody } from '../ingest/utils/read-raw-body.util';
 import { Roles } from '../platform/auth';
 import { AppException } from '../platform/errors';
+import { ClientenstopService, type ClientenstopOverzicht } from './clientenstop.service';
 import type { ImportFout } from './contract-csv';
 import { ContractenService, type BestedingsruimteOverzicht } from './contracten.service';
 
@@ -14,7 +15,10 @@ export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 @ApiBearerAuth()
 @Controller('api/contracten')
 export class ContractenController {
-  constructor(@Inject(ContractenService) private readonly service: ContractenService) {}
+  constructor(
+    @Inject(ContractenService) private readonly service: ContractenService,
+    @Inject(ClientenstopService) private readonly stops: ClientenstopService,
+  ) {}
 
   @Post()
   @HttpCode(HttpStatus.CREATED)
@@ -59,5 +63,25 @@ export class ContractenController {
   @ApiResponse({ status: 404, description: 'CONTRACT.NOT_FOUND' })
   async bestedingsruimte(@Param('id') id: string): Promise<BestedingsruimteOverzicht> {
     return this.service.bestedingsruimte(id);
+  }
+
+  @Post(':id/clientenstops')
+  @HttpCode(HttpStatus.CREATED)
+  @Roles('beheer', 'contractmanager')
+  @ApiOperation({ summary: 'Register a cliëntenstop (melding date, start, end, scope, consent); writes CS-MELDING and CS-CRISIS signals' })
+  @ApiResponse({ status: 201, description: '{"id": "<uuid>"}' })
+  @ApiResponse({ status: 400, description: 'CLIENTENSTOP.INVALID (one problem per "; "), CONTRACT.INVALID_ID' })
+  @ApiResponse({ status: 404, description: 'CONTRACT.NOT_FOUND' })
+  async registreerStop(@Req() req: Request, @Param('id') id: string, @Body() body: unknown): Promise<{ id: string }> {
+    if (!req.is('application/json')) throw new AppException('CONTRACT.UNSUPPORTED_MEDIA_TYPE', 'Content-Type must be application/json', HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+    return this.stops.registreer(id, body);
+  }
+
+  @Get(':id/clientenstops')
+  @Roles('contractmanager', 'backoffice')
+  @ApiOperation({ summary: 'The registered cliëntenstops of a contract' })
+  @ApiResponse({ status: 404, description: 'CONTRACT.NOT_FOUND' })
+  async clientenstops(@Param('id') id: string): Promise<ClientenstopOverzicht> {
+    return this.stops.lijst(id);
   }
 }

@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { SIGNAAL_WRITER, type SignaalWriter } from '../signalen/signaal.port';
 import { PostgresBestedingsruimteBoeker } from './bestedingsruimte.boeker';
+import { ClientenstopService } from './clientenstop.service';
 import { PostgresContractLezer } from './contract.lezer';
 import { ContractRepository } from './contract.repository';
 import { ContractenController } from './contracten.controller';
@@ -15,6 +16,11 @@ import { ContractenService } from './contracten.service';
   providers: [
     { provide: ContractRepository, inject: [DataSource], useFactory: (ds: DataSource) => new ContractRepository(ds) },
     { provide: ContractenService, inject: [DataSource, ContractRepository], useFactory: (ds: DataSource, r: ContractRepository) => new ContractenService(ds, r) },
+    {
+      provide: ClientenstopService,
+      inject: [DataSource, ContractRepository, SIGNAAL_WRITER],
+      useFactory: (ds: DataSource, r: ContractRepository, w: SignaalWriter) => new ClientenstopService(ds, r, w),
+    },
     { provide: CONTRACT_LEZER, inject: [ContractRepository], useFactory: (r: ContractRepository) => new PostgresContractLezer(r) },
     {
       provide: BESTEDINGSRUIMTE_BOEKER,

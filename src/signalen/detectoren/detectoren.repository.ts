@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import type { ClientenstopDag } from './clientenstop-actief.detector';
 import type { ContractActiviteit } from './geen-levering.detector';
 import type { ContractLooptijd } from './verlenging.detector';
 import type { DeclaratieMaand } from './declaratie-uitval.detector';
@@ -170,4 +171,33 @@ export async function leesOpenTermijnen(m: EntityManager): Promise<OpenTermijn[]
       GROUP BY i.id, v.domein, v.gemeente, v.aanbieder, v.in_onderzoek`,
   )) as Array<Omit<OpenTermijn, 'aantal'> & { aantal: string | number }>;
   return rijen.map((r) => ({ ...r, aantal: Number(r.aantal) }));
+}
+
+/**
+ * CS-ACTIEF: the cliëntenstops running on `dag`, each with the product (categorie, code) of every
+ * ToewijzingNummer whose first version was registered on `dag` (Dutch date of created_at; earlier
+ * versions of the number, by insertion order, make it not new) for the contract's aanbieder,
+ * domein and gemeenten. Registration time rather than Toewijzingsdatum: a 301 decided yesterday
+ * but processed today would be missed by the run that closes yesterday. The index on (domein,
+ * gemeente, aanbieder, bsn) narrows the lookup per stop; only products leave the query.
+ */
+export async function leesClientenstopDag(m: EntityManager, dag: string): Promise<ClientenstopDag[]> {
+  return (await m.query(
+    `SELECT s.id::text AS "stopId", c.id::text AS "contractId", c.domein, c.gemeente, c.aanbieder, s.soort,
+            s.begindatum::text AS begindatum, s.einddatum::text AS einddatum,
+            s.scope_categorieen AS "scopeCategorieen", s.scope_product_codes AS "scopeProductCodes",
+            COALESCE(n.producten, '[]'::json) AS "nieuweToewijzingen"
+       FROM contract_clientenstop s
+       JOIN contract c ON c.id = s.contract_id
+       LEFT JOIN LATERAL (
+             SELECT json_agg(json_build_object('categorie', t.product ->> 'categorie', 'code', t.product ->> 'code')) AS producten
+               FROM client_register_toewijzing t
+              WHERE t.domein = c.domein AND t.gemeente = ANY (c.gemeenten::text[]) AND t.aanbieder = c.aanbieder
+                AND t.created_at >= ($1::date::timestamp AT TIME ZONE 'Europe/Amsterdam')
+                AND t.created_at < (($1::date + 1)::timestamp AT TIME ZONE 'Europe/Amsterdam')
+                AND NOT EXISTS (SELECT 1 FROM client_register_toewijzing e
+                                 WHERE e.domein = t.domein AND e.gemeente = t.gemeente AND e.toewijzing_nummer = t.toewijzing_nummer AND e.id < t.id)) n ON true
+      WHERE s.begindatum <= $1::date AND (s.einddatum IS NULL OR s.einddatum >= $1::date)`,
+    [dag],
+  )) as ClientenstopDag[];
 }

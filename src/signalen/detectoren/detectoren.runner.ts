@@ -2,12 +2,13 @@ import type { Logger } from 'pino';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { DetectorenConfig } from '../../platform/config';
 import type { Signaal, SignaalWriter } from '../signaal.port';
+import { detecteerClientenstopActief } from './clientenstop-actief.detector';
 import { detecteerDeclaratieUitval } from './declaratie-uitval.detector';
 import {
-  leesContractActiviteit, leesContractLooptijden, leesDeclaratieMaand, leesJeugdigenMetToewijzing, leesOpenTermijnen, leesToewijzingWachttijden,
+  leesClientenstopDag, leesContractActiviteit, leesContractLooptijden, leesDeclaratieMaand, leesJeugdigenMetToewijzing, leesOpenTermijnen, leesToewijzingWachttijden,
 } from './detectoren.repository';
 import { detecteerGeenLevering } from './geen-levering.detector';
-import { vorigeMaand } from './kalender';
+import { plusDagen, vorigeMaand } from './kalender';
 import { detecteerPlan165 } from './plan-16-5.detector';
 import { detecteerTermijnen } from './termijn.detector';
 import { detecteerVerlenging } from './verlenging.detector';
@@ -51,6 +52,10 @@ export function standaardDetectoren(config: DetectorInstellingen): Detector[] {
       naam: 'termijn.overschreden',
       detecteer: async (m, v, w) =>
         detecteerTermijnen(await leesOpenTermijnen(m), v, { waarschuwingWerkdagen: config.termijnWaarschuwingWerkdagen, horizonDagen: config.termijnHorizonDagen }, w),
+    },
+    {
+      naam: 'clientenstop.actief',
+      detecteer: async (m, v, w) => detecteerClientenstopActief(await leesClientenstopDag(m, plusDagen(v, -1)), v, w),
     },
   ];
 }

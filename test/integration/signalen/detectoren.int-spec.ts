@@ -350,3 +350,78 @@ describe('migration 1795920000000 (toewijzing birth date)', () => {
     }
   });
 });
+
+describe('clientenstop.actief (CS-ACTIEF): new toewijzingen sent to an aanbieder during its cliëntenstop', () => {
+  const C = '30000003';
+  let db: TestDatabase;
+  let ds: DataSource;
+  let runner: DetectorenRunner;
+  let stop: string;
+
+  beforeAll(async () => {
+    db = await testDatabase();
+    ds = await createDataSource(db.url).initialize();
+    runner = new DetectorenRunner(ds, new OutboxSignaalWriter(new SignaalOutboxRepository(ds)), standaardDetectoren(loadConfig(testEnv(db.url)).detectoren));
+
+    await sql(db.url, `INSERT INTO contract_aanbieder (agb) VALUES ($1), ($2)`, [C, B]);
+    const [{ id: contract }] = await sql<{ id: string }>(
+      db.url,
+      `INSERT INTO contract (kenmerk, domein, gemeente, gemeenten, aanbieder, uitvoeringsvariant, looptijd_van)
+       VALUES ('K-C', 'jeugd', 'R01', '{0363,0384}', $1, 'inspanningsgericht', '2026-01-01') RETURNING id::text AS id`,
+      [C],
+    );
+    // A stop on ambulant care (categorie 45) for June, and one that ended before the days measured.
+    [{ id: stop }] = await sql<{ id: string }>(
+      db.url,
+      `INSERT INTO contract_clientenstop (contract_id, soort, melding_datum, begindatum, einddatum, scope_categorieen, toestemming_datum, redenen_gegeven, voorstellen_gegeven)
+       VALUES ($1, 'aanbieder', '2026-05-10', '2026-06-01', '2026-06-30', '{45}', '2026-05-20', true, true) RETURNING id::text AS id`,
+      [contract],
+    );
+    await sql(
+      db.url,
+      `INSERT INTO contract_clientenstop (contract_id, soort, melding_datum, begindatum, einddatum, redenen_gegeven, voorstellen_gegeven)
+       VALUES ($1, 'opdrachtgever', '2026-05-01', '2026-05-15', '2026-06-05', false, false)`,
+      [contract],
+    );
+    const toewijzing = (nummer: string, aanbieder: string, gemeente: string, categorie: string, geregistreerd: string, datum = '2026-06-10') =>
+      sql(
+        db.url,
+        `INSERT INTO client_register_toewijzing (domein, gemeente, toewijzing_nummer, aanbieder, bsn, product, toewijzingsdatum, toewijzingstijd, ingangsdatum, created_at)
+         VALUES ('jeugd', $1, $2, $3, $4, $5, $6, '10:00:00', '2026-07-01', $7)`,
+        [gemeente, nummer, aanbieder, BSN, JSON.stringify({ categorie, code: `${categorie}A01` }), datum, geregistreerd],
+      );
+    // Counted on 10 June: two new numbers in scope, in both gemeenten of the contract (23:30 Dutch time is still the 10th).
+    await toewijzing('N1', C, '0363', '45', '2026-06-10T09:00:00+02');
+    await toewijzing('N2', C, '0384', '45', '2026-06-10T23:30:00+02');
+    // Not counted on the 10th: a new version of an older number, another categorie, another aanbieder,
+    // a gemeente outside the contract, and a registration after midnight (counted on the 11th).
+    await toewijzing('O1', C, '0363', '45', '2026-05-20T09:00:00+02', '2026-05-20');
+    await toewijzing('O1', C, '0363', '45', '2026-06-10T11:00:00+02');
+    await toewijzing('N3', C, '0363', '41', '2026-06-10T11:00:00+02');
+    await toewijzing('N4', B, '0363', '45', '2026-06-10T11:00:00+02');
+    await toewijzing('N5', C, '0599', '45', '2026-06-10T11:00:00+02');
+    await toewijzing('N6', C, '0384', '45', '2026-06-10T22:30:00Z');
+  });
+
+  afterAll(async () => {
+    await ds?.destroy();
+    await db?.drop();
+  });
+
+  it('one signal per (stop, day) with the count of the day before vandaag, written once', async () => {
+    await runner.runAll('2026-06-11', new Date('2026-06-11T04:00:00Z'));
+    await runner.runAll('2026-06-11', new Date('2026-06-11T05:00:00Z'));
+    await runner.runAll('2026-06-12', new Date('2026-06-12T04:00:00Z'));
+    await runner.runAll('2026-06-13', new Date('2026-06-13T04:00:00Z')); // nothing new on the 12th
+
+    const rijen = await sql<{ dedup_key: string; body: string }>(db.url, `SELECT dedup_key, body FROM signaal_outbox WHERE type = 'clientenstop.actief' ORDER BY dedup_key`);
+    expect(rijen.map((r) => r.dedup_key)).toEqual([`clientenstop-actief:${stop}:2026-06-10`, `clientenstop-actief:${stop}:2026-06-11`]);
+    const [tiende, elfde] = rijen.map((r) => JSON.parse(r.body) as Signaal);
+    expect(tiende).toMatchObject({
+      domein: 'jeugd', gemeente: 'R01', aanbieder: C, ernst: 'waarschuwing', waargenomenOp: '2026-06-11T04:00:00.000Z', periode: { van: '2026-06-10', tot: '2026-06-10' },
+      cijfers: { clientenstop: stop, soort: 'aanbieder', dag: '2026-06-10', nieuweToewijzingen: 2, stopBegindatum: '2026-06-01', stopEinddatum: '2026-06-30' },
+    });
+    expect(elfde.cijfers.nieuweToewijzingen).toBe(1);
+    for (const r of rijen) expect(r.body).not.toContain(BSN);
+  });
+});

@@ -6,6 +6,7 @@ import { CreateDeclaratieRegister1795800000000 } from './1795800000000-create-de
 import { CreateContracten1795900000000 } from './1795900000000-create-contracten';
 import { CreateSignaalOutbox1795910000000 } from './1795910000000-create-signaal-outbox';
 import { ToewijzingGeboortedatum1795920000000 } from './1795920000000-toewijzing-geboortedatum';
+import { CreateContractClientenstop1795930000000 } from './1795930000000-create-contract-clientenstop';
 
 /**
  * Every migration, oldest first. Listed explicitly (no glob) so the same list works from the
@@ -20,4 +21,5 @@ export const MIGRATIONS = [
   CreateContracten1795900000000,
   CreateSignaalOutbox1795910000000,
   ToewijzingGeboortedatum1795920000000,
+  CreateContractClientenstop1795930000000,
 ];
