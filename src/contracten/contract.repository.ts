@@ -3,6 +3,7 @@ import type { ClientenstopInvoer } from './clientenstop-invoer';
 import type { ContractInvoer } from './contract-invoer';
 import type { StopContract } from './clientenstop.signalen';
 import type { DrempelStaat } from './drempels';
+import { sql } from '../platform/database/sql';
 
 export interface BestedingsruimteRij {
   id: string;
@@ -177,11 +178,7 @@ export class ContractRepository {
   }
 }
 
-async function run<T>(m: EntityManager, sql: string, params: unknown[]): Promise<T[]> {
-  const qr = m.queryRunner ?? m.connection.createQueryRunner();
-  try {
-    return (await qr.query(sql, params, true)).records as T[];
-  } finally {
-    if (!m.queryRunner) await qr.release();
-  }
+/** Rows only; the statements run prepared through the shared helper. */
+async function run<T>(m: EntityManager, tekst: string, params: unknown[]): Promise<T[]> {
+  return (await sql<T>(m, tekst, params)).rows;
 }
