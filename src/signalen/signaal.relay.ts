@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { SignalenConfig } from '../platform/config';
 import type { SignaalPublisher } from './amqp-signaal.publisher';
 import type { SignaalClaim, SignaalOutboxRepository } from './signaal-outbox.repository';
+import { PollLus } from '../platform/lus/poll-lus';
 
 export interface SignaalRelayDeps {
   repository: SignaalOutboxRepository;
@@ -26,15 +27,13 @@ export interface RelayRonde {
  * Plain class: Nest starts it (SignalenModule); tests construct it.
  */
 export class SignaalRelay {
-  private loop: Promise<void> | null = null;
-  private stopping = false;
-  private woken = false;
-  private wake: (() => void) | null = null;
+  private readonly lus: PollLus;
   private readonly log: Logger;
   private brokerWeg = false;
 
   constructor(private readonly deps: SignaalRelayDeps) {
     this.log = deps.logger.child({ component: 'signaal-relay' });
+    this.lus = new PollLus(() => this.ronde(), deps.options.pollIntervalMs);
   }
 
   /** A claim keeps other relays away for the publish and its confirm, plus a margin for the update. */
@@ -43,26 +42,24 @@ export class SignaalRelay {
   }
 
   get running(): boolean {
-    return this.loop !== null;
+    return this.lus.running;
   }
 
   start(): void {
-    if (this.loop) return;
-    this.stopping = false;
-    this.loop = this.run().finally(() => {
-      this.loop = null;
+    if (this.lus.running) return;
+    this.log.info({ batchSize: this.deps.options.batchSize }, 'signal relay started');
+    this.lus.start(async () => {
+      await this.deps.publisher.close();
+      this.log.info('signal relay stopped');
     });
   }
 
   async stop(): Promise<void> {
-    this.stopping = true;
-    this.nudge();
-    await this.loop;
+    await this.lus.stop();
   }
 
   nudge(): void {
-    this.woken = true;
-    this.wake?.();
+    this.lus.nudge();
   }
 
   /** One batch: broker reachable? claim, publish, wait for the confirms, mark verzonden. */
@@ -92,41 +89,16 @@ export class SignaalRelay {
     return { gepubliceerd: claims.length, mislukt: 0, brokerOnbereikbaar: false };
   }
 
-  private async run(): Promise<void> {
-    this.log.info({ batchSize: this.deps.options.batchSize }, 'signal relay started');
-    while (!this.stopping) {
-      let volle = false;
-      try {
-        const r = await this.runOnce();
-        volle = r.gepubliceerd === this.deps.options.batchSize;
-      } catch (err) {
-        // Database trouble, or the update after the confirm failed: the lease runs out and the
-        // signals are published again (same message_id).
-        this.log.error({ err }, 'signal relay round failed; retrying after the poll interval');
-      }
-      if (!volle && !this.stopping) await this.idle();
+  /** One round for the loop: true when it published a full batch (more may be waiting). */
+  private async ronde(): Promise<boolean> {
+    try {
+      return (await this.runOnce()).gepubliceerd === this.deps.options.batchSize;
+    } catch (err) {
+      // Database trouble, or the update after the confirm failed: the lease runs out and the
+      // signals are published again (same message_id).
+      this.log.error({ err }, 'signal relay round failed; retrying after the poll interval');
+      return false;
     }
-    await this.deps.publisher.close();
-    this.log.info('signal relay stopped');
-  }
-
-  private idle(): Promise<void> {
-    if (this.woken) {
-      this.woken = false;
-      return Promise.resolve();
-    }
-    return new Promise((resolve) => {
-      const timer = setTimeout(done, this.deps.options.pollIntervalMs);
-      function done(): void {
-        clearTimeout(timer);
-        resolve();
-      }
-      this.wake = () => {
-        this.wake = null;
-        this.woken = false;
-        done();
-      };
-    });
   }
 }
 

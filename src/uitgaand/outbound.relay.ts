@@ -6,6 +6,7 @@ import type { Afloop } from './ggk-antwoord';
 import type { GgkVerzender } from './ggk-client';
 import type { OutboundBerichtRepository, UitgaandClaim } from './outbound-bericht.repository';
 import type { UitgaandMetrics } from './uitgaand.metrics';
+import { PollLus } from '../platform/lus/poll-lus';
 
 export interface OutboundRelayDeps {
   repository: OutboundBerichtRepository;
@@ -29,14 +30,12 @@ export type RelayUitkomst = 'verzonden' | 'opnieuw' | 'uitval' | 'claim-verloren
  * Plain class: Nest starts it (UitgaandModule), tests and the demo can construct it.
  */
 export class OutboundRelay {
-  private loop: Promise<void> | null = null;
-  private stopping = false;
-  private woken = false;
-  private wake: (() => void) | null = null;
+  private readonly lus: PollLus;
   private readonly log: Logger;
 
   constructor(private readonly deps: OutboundRelayDeps) {
     this.log = deps.logger.child({ component: 'outbound-relay' });
+    this.lus = new PollLus(() => this.ronde(), deps.options.pollIntervalMs);
   }
 
   /**
@@ -48,28 +47,23 @@ export class OutboundRelay {
   }
 
   get running(): boolean {
-    return this.loop !== null;
+    return this.lus.running;
   }
 
   start(): void {
-    if (this.loop) return;
-    this.stopping = false;
-    this.loop = this.run().finally(() => {
-      this.loop = null;
-    });
+    if (this.lus.running) return;
+    this.log.info({ batchSize: this.deps.options.batchSize, maxPogingen: this.deps.options.maxPogingen }, 'relay started');
+    this.lus.start(async () => this.log.info('relay stopped'));
   }
 
   /** Lets the deliveries in flight finish (each bounded by the timeout), then stops. */
   async stop(): Promise<void> {
-    this.stopping = true;
-    this.nudge();
-    await this.loop;
+    await this.lus.stop();
   }
 
   /** Look for work now instead of at the next poll (called after a local commit). */
   nudge(): void {
-    this.woken = true;
-    this.wake?.();
+    this.lus.nudge();
   }
 
   /** Claims one batch of due envelopes and delivers them concurrently. */
@@ -78,37 +72,14 @@ export class OutboundRelay {
     return Promise.all(claims.map((c) => this.bezorg(c)));
   }
 
-  private async run(): Promise<void> {
-    this.log.info({ batchSize: this.deps.options.batchSize, maxPogingen: this.deps.options.maxPogingen }, 'relay started');
-    while (!this.stopping) {
-      let claimed = 0;
-      try {
-        claimed = (await this.runOnce()).length;
-      } catch (err) {
-        this.log.error({ err }, 'claiming outbound envelopes failed; retrying after the poll interval');
-      }
-      if (claimed < this.deps.options.batchSize && !this.stopping) await this.idle();
+  /** One round for the loop: true when it claimed a full batch (more may be due). */
+  private async ronde(): Promise<boolean> {
+    try {
+      return (await this.runOnce()).length >= this.deps.options.batchSize;
+    } catch (err) {
+      this.log.error({ err }, 'claiming outbound envelopes failed; retrying after the poll interval');
+      return false;
     }
-    this.log.info('relay stopped');
-  }
-
-  private idle(): Promise<void> {
-    if (this.woken) {
-      this.woken = false;
-      return Promise.resolve();
-    }
-    return new Promise((resolve) => {
-      const timer = setTimeout(done, this.deps.options.pollIntervalMs);
-      function done(): void {
-        clearTimeout(timer);
-        resolve();
-      }
-      this.wake = () => {
-        this.wake = null;
-        this.woken = false;
-        done();
-      };
-    });
   }
 
   private async bezorg(claim: UitgaandClaim): Promise<RelayUitkomst> {
