@@ -6,6 +6,7 @@ import { lazyChild } from '../platform/logging';
 import type { MetricsService } from '../platform/metrics';
 import type { VerwerkingConfig } from '../platform/config';
 import type { BerichtVerwerker } from './verwerking.ports';
+import { PollLus } from '../platform/lus/poll-lus';
 
 export interface InboundWorkerDeps {
   dataSource: DataSource;
@@ -23,10 +24,8 @@ export interface InboundWorkerDeps {
  * Plain class: Nest starts it (VerwerkingModule), tests and other entry points can construct it.
  */
 export class InboundWorker {
-  private loop: Promise<void> | null = null;
+  private lussen: PollLus[] = [];
   private stopping = false;
-  private woken = false;
-  private readonly waiters = new Set<() => void>();
   private readonly log: Logger;
 
   constructor(private readonly deps: InboundWorkerDeps) {
@@ -34,30 +33,28 @@ export class InboundWorker {
   }
 
   get running(): boolean {
-    return this.loop !== null;
+    return this.lussen.some((l) => l.running);
   }
 
   start(): void {
-    if (this.loop) return;
+    if (this.running) return;
     this.stopping = false;
+    this.log.info({ batchSize: this.deps.options.batchSize, parallel: this.deps.options.parallel }, 'worker started');
     // Several loops overlap one bericht's database round trips with another's CPU work; each claims its own batch.
-    const loops = Array.from({ length: this.deps.options.parallel }, () => this.run());
-    this.loop = Promise.all(loops).then(() => undefined).finally(() => {
-      this.loop = null;
-    });
+    this.lussen = Array.from({ length: this.deps.options.parallel }, () => new PollLus(() => this.ronde(), this.deps.options.pollIntervalMs));
+    for (const l of this.lussen) l.start();
   }
 
   /** Finishes the bericht in hand, gives the rest of the batch back, and stops. */
   async stop(): Promise<void> {
     this.stopping = true;
-    this.nudge();
-    await this.loop;
+    await Promise.all(this.lussen.map((l) => l.stop()));
+    this.log.info('worker stopped');
   }
 
   /** Look for work now instead of at the next poll (called after a local commit). */
   nudge(): void {
-    this.woken = true;
-    for (const w of [...this.waiters]) w();
+    for (const l of this.lussen) l.nudge();
   }
 
   /** Claims and processes one batch; returns how many berichten were claimed. */
@@ -81,38 +78,14 @@ export class InboundWorker {
     }
   }
 
-  private async run(): Promise<void> {
-    this.log.info({ batchSize: this.deps.options.batchSize }, 'worker started');
-    while (!this.stopping) {
-      let claimed = 0;
-      try {
-        claimed = await this.runOnce();
-      } catch (err) {
-        this.log.error({ err }, 'claiming berichten failed; retrying after the poll interval');
-      }
-      if (claimed === 0 && !this.stopping) await this.idle();
+  /** One round for a loop: true when it claimed something (look again at once). */
+  private async ronde(): Promise<boolean> {
+    try {
+      return (await this.runOnce()) > 0;
+    } catch (err) {
+      this.log.error({ err }, 'claiming berichten failed; retrying after the poll interval');
+      return false;
     }
-    this.log.info('worker stopped');
-  }
-
-  private idle(): Promise<void> {
-    if (this.woken) {
-      this.woken = false;
-      return Promise.resolve();
-    }
-    return new Promise((resolve) => {
-      const done = (): void => {
-        clearTimeout(timer);
-        this.waiters.delete(wake);
-        resolve();
-      };
-      const wake = (): void => {
-        this.woken = false;
-        done();
-      };
-      const timer = setTimeout(done, this.deps.options.pollIntervalMs);
-      this.waiters.add(wake);
-    });
   }
 
   private async verwerkEen(claim: Claim): Promise<void> {
