@@ -5,6 +5,7 @@ import type { ContractLooptijd } from './verlenging.detector';
 import type { DeclaratieMaand } from './declaratie-uitval.detector';
 import type { JeugdigeBijAanbieder } from './plan-16-5.detector';
 import type { OpenTermijn } from './termijn.detector';
+import type { StartStopMelding } from './termijn-aanbieder.detector';
 import type { ToewijzingWachttijd } from './wachttijd.detector';
 
 /**
@@ -200,4 +201,35 @@ export async function leesClientenstopDag(m: EntityManager, dag: string): Promis
       WHERE s.begindatum <= $1::date AND (s.einddatum IS NULL OR s.einddatum >= $1::date)`,
     [dag],
   )) as ClientenstopDag[];
+}
+
+/**
+ * TERMIJN-AANBIEDER: the actual starts and stops (StatusAanlevering 1, not deleted since) whose
+ * 305/307 has a Dagtekening from van to tot. The Dagtekening is the stored bericht's
+ * (client_inbound_bericht, via inbound_id): a levering whose bericht is gone (inbound_id NULL after
+ * retention) cannot be measured and is left out. A start carries the first Toewijzingsdatum of its
+ * ToewijzingNummer (unique index lookup); a stop whether an actual temporary stop (RedenBeeindiging
+ * 20) of the same start came before it (in the stop's key space: ToewijzingNummer, or aanbieder + BSN
+ * without one, as the register's two partial indexes). The BSN is only compared, never returned.
+ */
+export async function leesStartStopMeldingen(m: EntityManager, van: string, tot: string): Promise<StartStopMelding[]> {
+  const rijen = (await m.query(
+    `SELECT l.domein, l.gemeente, l.aanbieder, l.soort,
+            (CASE WHEN l.soort = 'start' THEN l.begindatum ELSE l.einddatum END)::text AS datum,
+            i.dagtekening::text AS dagtekening,
+            (SELECT min(t.toewijzingsdatum) FROM client_register_toewijzing t
+              WHERE l.soort = 'start' AND t.domein = l.domein AND t.gemeente = l.gemeente AND t.toewijzing_nummer = l.toewijzing_nummer)::text AS toewijzingsdatum,
+            (l.soort = 'stop' AND COALESCE(l.reden_beeindiging, '') <> '20' AND EXISTS (
+              SELECT 1 FROM client_register_levering x
+               WHERE x.domein = l.domein AND x.gemeente = l.gemeente AND x.aanbieder = l.aanbieder AND x.bsn = l.bsn
+                 AND (x.toewijzing_nummer = l.toewijzing_nummer OR (l.toewijzing_nummer IS NULL AND x.toewijzing_nummer IS NULL))
+                 AND x.start_sleutel = l.start_sleutel AND x.soort = 'stop' AND x.reden_beeindiging = '20'
+                 AND x.status = 'actueel' AND x.id < l.id)) AS "naTijdelijkeStop"
+       FROM client_register_levering l
+       JOIN client_inbound_bericht i ON i.id = l.inbound_id
+      WHERE l.status = 'actueel' AND i.dagtekening BETWEEN $1::date AND $2::date
+        AND (l.soort = 'start' OR l.einddatum IS NOT NULL)`,
+    [van, tot],
+  )) as Array<Omit<StartStopMelding, 'naTijdelijkeStop'> & { naTijdelijkeStop: boolean | null }>;
+  return rijen.map((r) => ({ ...r, naTijdelijkeStop: r.naTijdelijkeStop === true }));
 }

@@ -5,12 +5,13 @@ import type { Signaal, SignaalWriter } from '../signaal.port';
 import { detecteerClientenstopActief } from './clientenstop-actief.detector';
 import { detecteerDeclaratieUitval } from './declaratie-uitval.detector';
 import {
-  leesClientenstopDag, leesContractActiviteit, leesContractLooptijden, leesDeclaratieMaand, leesJeugdigenMetToewijzing, leesOpenTermijnen, leesToewijzingWachttijden,
+  leesClientenstopDag, leesContractActiviteit, leesContractLooptijden, leesDeclaratieMaand, leesJeugdigenMetToewijzing, leesOpenTermijnen, leesStartStopMeldingen, leesToewijzingWachttijden,
 } from './detectoren.repository';
 import { detecteerGeenLevering } from './geen-levering.detector';
 import { plusDagen, vorigeMaand } from './kalender';
 import { detecteerPlan165 } from './plan-16-5.detector';
 import { detecteerTermijnen } from './termijn.detector';
+import { detecteerTermijnAanbieder } from './termijn-aanbieder.detector';
 import { detecteerVerlenging } from './verlenging.detector';
 import { detecteerWachttijd } from './wachttijd.detector';
 
@@ -52,6 +53,13 @@ export function standaardDetectoren(config: DetectorInstellingen): Detector[] {
       naam: 'termijn.overschreden',
       detecteer: async (m, v, w) =>
         detecteerTermijnen(await leesOpenTermijnen(m), v, { waarschuwingWerkdagen: config.termijnWaarschuwingWerkdagen, horizonDagen: config.termijnHorizonDagen }, w),
+    },
+    {
+      naam: 'termijn.aanbieder',
+      detecteer: async (m, v, w) => {
+        const maand = vorigeMaand(v);
+        return detecteerTermijnAanbieder(await leesStartStopMeldingen(m, maand.van, maand.tot), v, w);
+      },
     },
     {
       naam: 'clientenstop.actief',

@@ -6,5 +6,8 @@ export { detecteerWachttijd, productgroep, WACHTTIJD_TYPE, type ToewijzingWachtt
 export { detecteerDeclaratieUitval, DECLARATIE_UITVAL_TYPE, type DeclaratieMaand } from './declaratie-uitval.detector';
 export { detecteerPlan165, PLAN_16_5_TYPE, type JeugdigeBijAanbieder } from './plan-16-5.detector';
 export { detecteerTermijnen, termijnVan, TERMIJN_TYPE, type OpenTermijn, type TermijnInstellingen } from './termijn.detector';
+export {
+  detecteerTermijnAanbieder, START_STOP_TERMIJN_WERKDAGEN, TERMIJN_AANBIEDER_TYPE, werkdagenTeLaat, type StartStopMelding,
+} from './termijn-aanbieder.detector';
 export { detecteerClientenstopActief, CLIENTENSTOP_ACTIEF_TYPE, type ClientenstopDag } from './clientenstop-actief.detector';
 export { isWerkdag, plusWerkdagen, vandaagInNederland, werkdagenTussen } from './kalender';

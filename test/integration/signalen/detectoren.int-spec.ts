@@ -425,3 +425,75 @@ describe('clientenstop.actief (CS-ACTIEF): new toewijzingen sent to an aanbieder
     for (const r of rijen) expect(r.body).not.toContain(BSN);
   });
 });
+
+describe('termijn.aanbieder (OP271, OP272): late starts and stops per aanbieder, measured on the Dagtekening', () => {
+  const D = '30000004'; // an aanbieder that reported everything in time
+  let db: TestDatabase;
+  let ds: DataSource;
+  let runner: DetectorenRunner;
+
+  /** A 305/307 over REST with its Dagtekening, and one levering row it wrote; inboundId null = the bericht is gone. */
+  async function levering(
+    l: { soort: 'start' | 'stop'; sleutel: string; start?: string; begindatum: string; einddatum?: string; reden?: string; dagtekening: string | null; toewijzing?: string; aanbieder?: string; status?: 'actueel' | 'verwijderd' },
+  ): Promise<void> {
+    const aanbieder = l.aanbieder ?? AGB;
+    const inboundId = l.dagtekening === null ? null
+      : await inbound(db.url, { bericht: l.soort === 'start' ? 'WMO305' : 'WMO307', status: 'verwerkt', kanaal: 'rest', ontvangen: `${l.dagtekening}T12:00:00+02`, dagtekening: l.dagtekening, afzender: aanbieder });
+    await sql(
+      db.url,
+      `INSERT INTO client_register_levering (domein, gemeente, toewijzing_nummer, aanbieder, bsn, soort, sleutel, start_sleutel, begindatum, einddatum, reden_beeindiging, status, inbound_id)
+       VALUES ('wmo', '0384', $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+      [l.toewijzing ?? `T-${l.start ?? l.sleutel}`, aanbieder, BSN, l.soort, l.sleutel, l.start ?? l.sleutel, l.begindatum, l.einddatum ?? null, l.reden ?? null, l.status ?? 'actueel', inboundId],
+    );
+  }
+
+  beforeAll(async () => {
+    db = await testDatabase();
+    ds = await createDataSource(db.url).initialize();
+    runner = new DetectorenRunner(ds, new OutboxSignaalWriter(new SignaalOutboxRepository(ds)), standaardDetectoren(loadConfig(testEnv(db.url)).detectoren));
+
+    // April 2026 (tweede Paasdag 6 April, Koningsdag Monday 27 April), measured on 4 May.
+    await levering({ soort: 'start', sleutel: 's1', begindatum: '2026-04-02', dagtekening: '2026-04-10' }); // 5th werkdag: in time
+    await levering({ soort: 'start', sleutel: 's2', begindatum: '2026-04-02', dagtekening: '2026-04-15' }); // 8 werkdagen: 3 late
+    // A retroactive 301 (first version 14 April): the start counts from it, 5 werkdagen to 21 April.
+    await sql(
+      db.url,
+      `INSERT INTO client_register_toewijzing (domein, gemeente, toewijzing_nummer, aanbieder, bsn, toewijzingsdatum, toewijzingstijd, ingangsdatum)
+       VALUES ('wmo', '0384', 'T-s3', $1, $2, '2026-04-20', '09:00:00', '2026-03-01'), ('wmo', '0384', 'T-s3', $1, $2, '2026-04-14', '09:00:00', '2026-03-01')`,
+      [AGB, BSN],
+    );
+    await levering({ soort: 'start', sleutel: 's3', begindatum: '2026-03-02', dagtekening: '2026-04-21' });
+    await levering({ soort: 'stop', sleutel: 'p1', start: 's1', begindatum: '2026-04-02', einddatum: '2026-04-21', reden: '02', dagtekening: '2026-04-30' }); // 1 late
+    await levering({ soort: 'stop', sleutel: 'p2', start: 's2', begindatum: '2026-04-02', einddatum: '2026-04-22', reden: '02', dagtekening: '2026-04-30' }); // in time
+    // Not counted: a definitive stop after a temporary one, a deleted start, a bericht dated in May,
+    // a levering whose bericht is gone, and the temporary stop itself (dated in March).
+    await levering({ soort: 'start', sleutel: 's4', begindatum: '2026-02-02', dagtekening: '2026-02-03' });
+    await levering({ soort: 'stop', sleutel: 'p4t', start: 's4', begindatum: '2026-02-02', einddatum: '2026-03-02', reden: '20', dagtekening: '2026-03-25' });
+    await levering({ soort: 'stop', sleutel: 'p4d', start: 's4', begindatum: '2026-02-02', einddatum: '2026-03-02', reden: '02', dagtekening: '2026-04-28' });
+    await levering({ soort: 'start', sleutel: 's5', begindatum: '2026-03-02', dagtekening: '2026-04-28', status: 'verwijderd' });
+    await levering({ soort: 'start', sleutel: 's6', begindatum: '2026-03-02', dagtekening: '2026-05-02' });
+    await levering({ soort: 'start', sleutel: 's7', begindatum: '2026-03-02', dagtekening: null });
+    // D: on time only, on the boundary (Koningsdag in between): no signal.
+    await levering({ soort: 'stop', sleutel: 'd1', begindatum: '2026-04-01', einddatum: '2026-04-22', reden: '02', dagtekening: '2026-04-30', aanbieder: D });
+  });
+
+  afterAll(async () => {
+    await ds?.destroy();
+    await db?.drop();
+  });
+
+  it('fires one monthly figure for the aanbieder with late messages, once, without client data', async () => {
+    await runner.runAll('2026-05-04', new Date('2026-05-04T04:00:00Z'));
+    await runner.runAll('2026-05-04', new Date('2026-05-04T05:00:00Z'));
+    await runner.runAll('2026-05-20'); // later in May: same month measured, same key
+
+    const rijen = await sql<{ dedup_key: string; body: string }>(db.url, `SELECT dedup_key, body FROM signaal_outbox WHERE type = 'termijn.aanbieder' ORDER BY dedup_key`);
+    expect(rijen.map((r) => r.dedup_key)).toEqual([`termijn-aanbieder:wmo:0384:${AGB}:2026-04`]);
+    expect(JSON.parse(rijen[0].body)).toMatchObject({
+      domein: 'wmo', gemeente: '0384', aanbieder: AGB, contractId: null, regel: 'OP271, OP272', ernst: 'waarschuwing',
+      periode: { van: '2026-04-01', tot: '2026-04-30' }, waargenomenOp: '2026-05-04T04:00:00.000Z',
+      cijfers: { starts: 3, startsLaat: 1, stops: 2, stopsLaat: 1, laatPromille: 400, maxWerkdagenTeLaat: 3 },
+    });
+    expect(rijen[0].body).not.toContain(BSN);
+  });
+});
