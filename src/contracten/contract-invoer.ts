@@ -15,6 +15,11 @@ export interface ContractInvoer {
   besluitdatum: string | null;
   /** Optional articles of deel 1 that are part of the contract, e.g. '1.5' (bestedingsruimte). */
   artikelen: string[];
+  /**
+   * Own wachttijdnorm per product group (weeks, 1 to 104) agreed in the contract; null = the
+   * configured default (WACHTTIJD_NORMEN_WEKEN) applies to every group.
+   */
+  wachttijdNormen: Record<string, number> | null;
   producten: ProductInvoer[];
   bestedingsruimtes: BestedingsruimteInvoer[];
 }
@@ -85,6 +90,27 @@ function geheel(o: Obj, veld: string, min: number, f: Fouten, fallback?: number)
   return v;
 }
 
+/** Product group names as in WACHTTIJD_NORMEN_WEKEN / WACHTTIJD_PRODUCTGROEPEN. */
+const GROEP = /^[a-z][a-z0-9-]{0,39}$/;
+
+/** Optional {productgroep: weken}; weeks are whole numbers from 1 to 104, as the configured norms. */
+function wachttijdNormen(v: unknown, f: Fouten): Record<string, number> | null {
+  if (v === undefined || v === null) return null;
+  const o = object(v);
+  if (!o) {
+    f.add('wachttijdNormen must be an object of productgroep: weken');
+    return null;
+  }
+  const normen: Record<string, number> = {};
+  for (const [groep, weken] of Object.entries(o)) {
+    const naam = groep.slice(0, 40);
+    if (!GROEP.test(groep)) f.add(`wachttijdNormen: productgroep '${naam}' must be lowercase letters, digits and - (starting with a letter, at most 40)`);
+    else if (typeof weken !== 'number' || !Number.isSafeInteger(weken) || weken < 1 || weken > 104) f.add(`wachttijdNormen.${groep} must be a whole number of weeks from 1 to 104`);
+    else normen[groep] = weken;
+  }
+  return Object.keys(normen).length > 0 ? normen : null;
+}
+
 function object(v: unknown): Obj | null {
   return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Obj) : null;
 }
@@ -138,7 +164,8 @@ export function valideerKop(o: Obj, f: Fouten): Omit<ContractInvoer, 'producten'
       f.add(`artikelen must list optional articles of deel 1 (${OPTIONELE_ARTIKELEN.join(', ')})`);
     } else artikelen = [...new Set(o.artikelen as string[])].sort();
   }
-  return { kenmerk, domein, gemeente, gemeenten, aanbieder, uitvoeringsvariant: variant as Uitvoeringsvariant, looptijd, verlengopties, besluitdatum, artikelen };
+  const normen = wachttijdNormen(o.wachttijdNormen, f);
+  return { kenmerk, domein, gemeente, gemeenten, aanbieder, uitvoeringsvariant: variant as Uitvoeringsvariant, looptijd, verlengopties, besluitdatum, artikelen, wachttijdNormen: normen };
 }
 
 export function valideerProduct(o: Obj, f: Fouten): ProductInvoer {

@@ -6,7 +6,7 @@ import type { DeclaratieMaand } from './declaratie-uitval.detector';
 import type { JeugdigeBijAanbieder } from './plan-16-5.detector';
 import type { OpenTermijn } from './termijn.detector';
 import type { StartStopMelding } from './termijn-aanbieder.detector';
-import type { ToewijzingWachttijd } from './wachttijd.detector';
+import type { ContractWachttijdNorm, ToewijzingWachttijd } from './wachttijd.detector';
 
 /**
  * The detectors' reads: aggregates and dates only. The client_ tables are read inside the queries
@@ -69,6 +69,19 @@ export async function leesToewijzingWachttijden(m: EntityManager, van: string, t
       WHERE t.ingangsdatum <= $2::date AND (s.eerste IS NULL OR s.eerste >= $1::date)`,
     [van, tot],
   )) as ToewijzingWachttijd[];
+}
+
+/**
+ * WACHTTIJD: the own norms of the contracts running on any day from van to tot, one row per gemeente
+ * the contract covers. Which norm applies is the detector's choice (kiesNorm).
+ */
+export async function leesContractWachttijdNormen(m: EntityManager, van: string, tot: string): Promise<ContractWachttijdNorm[]> {
+  return (await m.query(
+    `SELECT c.domein, g.gemeente, c.aanbieder, c.wachttijd_normen AS normen
+       FROM contract c CROSS JOIN LATERAL unnest(c.gemeenten::text[]) AS g(gemeente)
+      WHERE c.wachttijd_normen IS NOT NULL AND c.looptijd_van <= $2::date AND (c.looptijd_tot IS NULL OR c.looptijd_tot >= $1::date)`,
+    [van, tot],
+  )) as ContractWachttijdNorm[];
 }
 
 /** DECLARATIE-UITVAL: per (domein, gemeente, aanbieder) the 323s answered from van to tot (Dutch calendar days). */

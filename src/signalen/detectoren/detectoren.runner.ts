@@ -5,7 +5,7 @@ import type { Signaal, SignaalWriter } from '../signaal.port';
 import { detecteerClientenstopActief } from './clientenstop-actief.detector';
 import { detecteerDeclaratieUitval } from './declaratie-uitval.detector';
 import {
-  leesClientenstopDag, leesContractActiviteit, leesContractLooptijden, leesDeclaratieMaand, leesJeugdigenMetToewijzing, leesOpenTermijnen, leesStartStopMeldingen, leesToewijzingWachttijden,
+  leesClientenstopDag, leesContractActiviteit, leesContractWachttijdNormen, leesContractLooptijden, leesDeclaratieMaand, leesJeugdigenMetToewijzing, leesOpenTermijnen, leesStartStopMeldingen, leesToewijzingWachttijden,
 } from './detectoren.repository';
 import { detecteerGeenLevering } from './geen-levering.detector';
 import { plusDagen, vorigeMaand } from './kalender';
@@ -35,7 +35,8 @@ export function standaardDetectoren(config: DetectorInstellingen): Detector[] {
       detecteer: async (m, v, w) => {
         const maand = vorigeMaand(v);
         const rijen = await leesToewijzingWachttijden(m, maand.van, maand.tot);
-        return detecteerWachttijd(rijen, v, { normWeken: config.wachttijdNormWeken, productgroepen: config.productgroepen }, w);
+        const contractNormen = await leesContractWachttijdNormen(m, maand.van, maand.tot);
+        return detecteerWachttijd(rijen, v, { normWeken: config.wachttijdNormWeken, productgroepen: config.productgroepen }, w, contractNormen);
       },
     },
     {

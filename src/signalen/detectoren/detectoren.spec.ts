@@ -8,7 +8,7 @@ import { plusMaanden, vorigeMaand } from './kalender';
 import { datumZestienHalf, detecteerPlan165, vroegsteGeboortedatum, type JeugdigeBijAanbieder } from './plan-16-5.detector';
 import { detecteerTermijnen, termijnVan, type OpenTermijn } from './termijn.detector';
 import { detecteerVerlenging, type ContractLooptijd } from './verlenging.detector';
-import { detecteerWachttijd, productgroep, type ToewijzingWachttijd } from './wachttijd.detector';
+import { detecteerWachttijd, kiesNorm, productgroep, type ContractWachttijdNorm, type ToewijzingWachttijd } from './wachttijd.detector';
 
 const NU = '2026-05-04T08:00:00.000Z';
 const ID = '3f0c8a52-1c7e-4b7a-9e55-123456789012';
@@ -101,7 +101,7 @@ describe('wachttijd.overschreden (CS Wmo art. 3.5, Treeknormen)', () => {
     const [s] = schoon(detecteerWachttijd([t, wachtend], '2026-04-02', inst, NU));
     expect(s).toMatchObject({
       type: 'wachttijd.overschreden', periode: { van: '2026-03-01', tot: '2026-03-31' },
-      cijfers: { productgroep: 'dagbesteding', normDagen: 42, gestart: 1, laatGestart: 1, wachtendBovenNorm: 1, maxWachtdagen: 49 },
+      cijfers: { productgroep: 'dagbesteding', normDagen: 42, normBron: 'standaard', gestart: 1, laatGestart: 1, wachtendBovenNorm: 1, maxWachtdagen: 49 },
       dedupKey: 'wachttijd-overschreden:wmo:0363:12345678:dagbesteding:2026-03',
     });
   });
@@ -111,6 +111,45 @@ describe('wachttijd.overschreden (CS Wmo art. 3.5, Treeknormen)', () => {
     const binnen = { ...t, ingangsdatum: '2026-02-18', eersteStart: null };
     const onbekend = { ...t, productCategorie: '02', productCode: '02A01', ingangsdatum: '2025-01-01', eersteStart: null };
     expect(detecteerWachttijd([opNorm, binnen, onbekend], '2026-04-02', inst, NU)).toEqual([]);
+  });
+
+  describe('contract norms (contractstandaard-signals.md §1)', () => {
+    const eigen = (normen: Record<string, number>, over: Partial<ContractWachttijdNorm> = {}): ContractWachttijdNorm => ({
+      domein: 'wmo', gemeente: '0363', aanbieder: '12345678', normen, ...over,
+    });
+    // Ingangsdatum 1 February, first start 1 March: 28 days, within the default 6 weeks.
+    const na4Weken = { ...t, eersteStart: '2026-03-01' };
+
+    it('fires on the contract norm where the default would not, with normBron contract', () => {
+      expect(detecteerWachttijd([na4Weken], '2026-04-02', inst, NU)).toEqual([]);
+      const [s] = schoon(detecteerWachttijd([na4Weken], '2026-04-02', inst, NU, [eigen({ dagbesteding: 3 })]));
+      expect(s.cijfers).toEqual({ productgroep: 'dagbesteding', normDagen: 21, normBron: 'contract', gestart: 1, laatGestart: 1, wachtendBovenNorm: 0, maxWachtdagen: 28 });
+    });
+
+    it('a longer contract norm replaces the default too: 43 days within 8 weeks fires nothing', () => {
+      expect(detecteerWachttijd([t], '2026-04-02', inst, NU)).toHaveLength(1);
+      expect(detecteerWachttijd([t], '2026-04-02', inst, NU, [eigen({ dagbesteding: 8 })])).toEqual([]);
+    });
+
+    it('uses the default for a group the contract has no norm for, or another gemeente, aanbieder or domein', () => {
+      const anders = [eigen({ wonen: 2 }), eigen({ dagbesteding: 1 }, { gemeente: '0384' }), eigen({ dagbesteding: 1 }, { aanbieder: '87654321' }), eigen({ dagbesteding: 1 }, { domein: 'jeugd' })];
+      expect(detecteerWachttijd([na4Weken], '2026-04-02', inst, NU, anders)).toEqual([]);
+      const [s] = detecteerWachttijd([t], '2026-04-02', inst, NU, anders);
+      expect(s.cijfers).toMatchObject({ normDagen: 42, normBron: 'standaard' });
+    });
+
+    it('takes the strictest when several contracts apply', () => {
+      expect(kiesNorm([eigen({ dagbesteding: 5 }), eigen({ dagbesteding: 3 }), eigen({ dagbesteding: 4 })], inst.normWeken, { domein: 'wmo', gemeente: '0363', aanbieder: '12345678', groep: 'dagbesteding' }))
+        .toEqual({ weken: 3, bron: 'contract' });
+      const [s] = detecteerWachttijd([na4Weken], '2026-04-02', inst, NU, [eigen({ dagbesteding: 5 }), eigen({ dagbesteding: 3 })]);
+      expect(s.cijfers).toMatchObject({ normDagen: 21, normBron: 'contract' });
+    });
+
+    it('kiesNorm: the default, or null without any norm (no inherited keys)', () => {
+      const q = { domein: 'wmo', gemeente: '0363', aanbieder: '12345678' };
+      expect(kiesNorm([], inst.normWeken, { ...q, groep: 'wonen' })).toEqual({ weken: 13, bron: 'standaard' });
+      expect(kiesNorm([eigen({ wonen: 2 })], {}, { ...q, groep: 'constructor' })).toBeNull();
+    });
   });
 });
 

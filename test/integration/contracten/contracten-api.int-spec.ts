@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DataSource } from 'typeorm';
 import { BESTEDINGSRUIMTE_BOEKER, type BestedingsruimteBoeker } from '../../../src/contracten';
-import { startTestApp, TOKENS, eventually, type TestApp } from '../../support/app';
+import { loadConfig } from '../../../src/platform/config';
+import { OutboxSignaalWriter, SignaalOutboxRepository } from '../../../src/signalen';
+import { DetectorenRunner, standaardDetectoren } from '../../../src/signalen/detectoren';
+import { startTestApp, testEnv, TOKENS, eventually, type TestApp } from '../../support/app';
 import { testContract } from '../../support/contracten';
 import { sql } from '../../support/database';
 import { SignaalConsumer, uniekeNamen } from '../../support/signalen';
@@ -112,5 +115,45 @@ describe('/api/contracten and the signal consumer of docs/signalen.md', () => {
     expect(nf.status).toBe(404);
     expect(nf.body.code).toBe('CONTRACT.NOT_FOUND');
     expect(consumer.verwerkt.filter((v) => (v.body as { contractId?: string }).contractId === id)).toHaveLength(1);
+  });
+
+  it('wachttijdNormen: stored with the contract; a start within the default but past the contract norm fires with normBron contract', async () => {
+    const EIGEN = '55555555'; // contract norm dagbesteding 3 weeks
+    const STANDAARD = '66666666'; // no own norm: the default 6 weeks
+    const fout = await t.http().post('/api/contracten').set('Authorization', `Bearer ${BEHEER}`).send(testContract('API-WT-0', { wachttijdNormen: { dagbesteding: 0 } }));
+    expect(fout.status).toBe(400);
+    expect(fout.body).toEqual({ code: 'CONTRACT.INVALID', message: expect.stringContaining('wachttijdNormen.dagbesteding must be a whole number of weeks from 1 to 104') });
+    const ok = await t.http().post('/api/contracten').set('Authorization', `Bearer ${TOKENS.contractmanager}`)
+      .send(testContract('API-WT-1', { aanbieder: { agb: EIGEN }, wachttijdNormen: { dagbesteding: 3 } }));
+    expect(ok.status).toBe(201);
+    expect(await sql(db.url, `SELECT wachttijd_normen FROM contract WHERE id = $1`, [ok.body.id])).toEqual([{ wachttijd_normen: { dagbesteding: 3 } }]);
+    expect((await t.http().post('/api/contracten').set('Authorization', `Bearer ${BEHEER}`).send(testContract('API-WT-2', { aanbieder: { agb: STANDAARD } }))).status).toBe(201);
+    expect(await sql(db.url, `SELECT wachttijd_normen FROM contract WHERE kenmerk = 'API-WT-2'`)).toEqual([{ wachttijd_normen: null }]);
+
+    // Both: dagbesteding (categorie 07) from 1 February, first start 1 March = 28 days (within 6 weeks, past 3).
+    for (const [agb, nr] of [[EIGEN, 'T-WT-1'], [STANDAARD, 'T-WT-2']]) {
+      await sql(
+        db.url,
+        `INSERT INTO client_register_toewijzing (domein, gemeente, toewijzing_nummer, aanbieder, bsn, product, toewijzingsdatum, toewijzingstijd, ingangsdatum)
+         VALUES ('wmo', '0363', $2, $1, '111222333', '{"categorie": "07", "code": "07A01"}', '2026-01-20', '10:00:00', '2026-02-01')`,
+        [agb, nr],
+      );
+      await sql(
+        db.url,
+        `INSERT INTO client_register_levering (domein, gemeente, toewijzing_nummer, aanbieder, bsn, soort, sleutel, start_sleutel, product, begindatum, status)
+         VALUES ('wmo', '0363', $2::text, $1, '111222333', 'start', $2::text, $2::text, '{"categorie": "07", "code": "07A01"}', '2026-03-01', 'actueel')`,
+        [agb, nr],
+      );
+    }
+    const ds = t.app.get(DataSource);
+    const wachttijd = standaardDetectoren(loadConfig(testEnv(db.url)).detectoren).filter((d) => d.naam === 'wachttijd.overschreden');
+    await new DetectorenRunner(ds, new OutboxSignaalWriter(new SignaalOutboxRepository(ds)), wachttijd).runAll('2026-04-10');
+
+    const rijen = await sql<{ dedup_key: string; body: string }>(db.url, `SELECT dedup_key, body FROM signaal_outbox WHERE type = 'wachttijd.overschreden' ORDER BY dedup_key`);
+    expect(rijen.map((r) => r.dedup_key)).toEqual([`wachttijd-overschreden:wmo:0363:${EIGEN}:dagbesteding:2026-03`]);
+    expect(JSON.parse(rijen[0].body)).toMatchObject({
+      aanbieder: EIGEN, periode: { van: '2026-03-01', tot: '2026-03-31' },
+      cijfers: { productgroep: 'dagbesteding', normDagen: 21, normBron: 'contract', gestart: 1, laatGestart: 1, wachtendBovenNorm: 0, maxWachtdagen: 28 },
+    });
   });
 });

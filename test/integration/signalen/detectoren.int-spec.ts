@@ -38,8 +38,9 @@ describe('scheduled detectors: runAll(vandaag) twice writes each signal once', (
        VALUES ('K-A', 'wmo', '0363', '{0363}', $1, 'inspanningsgericht', '2024-01-01', '2026-09-30', '[{"maanden": 12}]') RETURNING id::text AS id`,
       [A],
     );
-    await sql(db.url, `INSERT INTO contract (kenmerk, domein, gemeente, gemeenten, aanbieder, uitvoeringsvariant, looptijd_van, besluitdatum)
-                       VALUES ('K-B', 'wmo', '0363', '{0363}', $1, 'outputgericht', '2024-01-01', '2023-11-01')`, [B]);
+    // K-B agreed its own norm for wonen only: dagbesteding keeps the default (normBron standaard).
+    await sql(db.url, `INSERT INTO contract (kenmerk, domein, gemeente, gemeenten, aanbieder, uitvoeringsvariant, looptijd_van, besluitdatum, wachttijd_normen)
+                       VALUES ('K-B', 'wmo', '0363', '{0363}', $1, 'outputgericht', '2024-01-01', '2023-11-01', '{"wonen": 2}')`, [B]);
 
     // A: one approved prestatie for March 2025, its 323 answered in April 2025.
     const [{ id: declA }] = await sql<{ id: string }>(
@@ -119,7 +120,7 @@ describe('scheduled detectors: runAll(vandaag) twice writes each signal once', (
     });
     expect(s['wachttijd.overschreden']).toMatchObject({
       aanbieder: B, contractId: null, periode: { van: '2026-03-01', tot: '2026-03-31' },
-      cijfers: { productgroep: 'dagbesteding', normDagen: 42, gestart: 0, laatGestart: 0, wachtendBovenNorm: 1, maxWachtdagen: 89 },
+      cijfers: { productgroep: 'dagbesteding', normDagen: 42, normBron: 'standaard', gestart: 0, laatGestart: 0, wachtendBovenNorm: 1, maxWachtdagen: 89 },
     });
     expect(s['declaratie.uitval-maand']).toMatchObject({
       aanbieder: B, ernst: 'waarschuwing',

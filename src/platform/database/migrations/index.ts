@@ -7,6 +7,7 @@ import { CreateContracten1795900000000 } from './1795900000000-create-contracten
 import { CreateSignaalOutbox1795910000000 } from './1795910000000-create-signaal-outbox';
 import { ToewijzingGeboortedatum1795920000000 } from './1795920000000-toewijzing-geboortedatum';
 import { CreateContractClientenstop1795930000000 } from './1795930000000-create-contract-clientenstop';
+import { ContractWachttijdNormen1795940000000 } from './1795940000000-contract-wachttijd-normen';
 
 /**
  * Every migration, oldest first. Listed explicitly (no glob) so the same list works from the
@@ -22,4 +23,5 @@ export const MIGRATIONS = [
   CreateSignaalOutbox1795910000000,
   ToewijzingGeboortedatum1795920000000,
   CreateContractClientenstop1795930000000,
+  ContractWachttijdNormen1795940000000,
 ];
