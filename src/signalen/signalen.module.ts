@@ -1,8 +1,9 @@
-import { Global, Inject, Injectable, Module, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { Global, Inject, Injectable, Module } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { Counter } from 'prom-client';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../platform/config';
+import { RelayHost } from '../platform/lus/relay-host';
 import { LOGGER } from '../platform/logging';
 import { AmqpConnection } from '../platform/messaging';
 import { MetricsService } from '../platform/metrics';
@@ -16,24 +17,9 @@ import { WeigerendeSignaalWriter } from './weigerende-signaal.writer';
 
 /** Starts the signal relay with the application (unless SIGNALEN_RELAY_ENABLED=false) and stops it first. */
 @Injectable()
-export class SignaalRelayHost implements OnApplicationBootstrap, OnModuleDestroy {
-  private unsubscribe: (() => void) | null = null;
-
-  constructor(
-    @Inject(SignaalRelay) readonly relay: SignaalRelay,
-    @Inject(SignaalEvents) private readonly events: SignaalEvents,
-    @Inject(AppConfig) private readonly config: AppConfig,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    if (!this.config.signalen.enabled) return;
-    this.unsubscribe = this.events.onGeschreven(() => this.relay.nudge());
-    this.relay.start();
-  }
-
-  async onModuleDestroy(): Promise<void> {
-    this.unsubscribe?.();
-    await this.relay.stop();
+export class SignaalRelayHost extends RelayHost {
+  constructor(@Inject(SignaalRelay) relay: SignaalRelay, @Inject(SignaalEvents) events: SignaalEvents, @Inject(AppConfig) config: AppConfig) {
+    super(relay, events, config.signalen.enabled);
   }
 }
 

@@ -1,7 +1,8 @@
-import { Global, Inject, Injectable, Module, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { Global, Inject, Injectable, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { Logger } from 'pino';
 import { AppConfig } from '../platform/config';
+import { RelayHost } from '../platform/lus/relay-host';
 import { LOGGER } from '../platform/logging';
 import { FetchGgkVerzender } from './ggk-client';
 import { OutboundBericht } from './outbound-bericht.entity';
@@ -17,24 +18,9 @@ import { UitgaandMetrics } from './uitgaand.metrics';
  * GGK_RELAY_ENABLED=false) and stops it before the database connections close.
  */
 @Injectable()
-export class OutboundRelayHost implements OnApplicationBootstrap, OnModuleDestroy {
-  private unsubscribe: (() => void) | null = null;
-
-  constructor(
-    @Inject(OutboundRelay) readonly relay: OutboundRelay,
-    @Inject(UitgaandEvents) private readonly events: UitgaandEvents,
-    @Inject(AppConfig) private readonly config: AppConfig,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    if (!this.config.uitgaand.enabled) return;
-    this.unsubscribe = this.events.onGeschreven(() => this.relay.nudge());
-    this.relay.start();
-  }
-
-  async onModuleDestroy(): Promise<void> {
-    this.unsubscribe?.();
-    await this.relay.stop();
+export class OutboundRelayHost extends RelayHost {
+  constructor(@Inject(OutboundRelay) relay: OutboundRelay, @Inject(UitgaandEvents) events: UitgaandEvents, @Inject(AppConfig) config: AppConfig) {
+    super(relay, events, config.uitgaand.enabled);
   }
 }
 
