@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { sql } from '../platform/database/sql';
+import { leaseClaimSql } from '../platform/database/lease-claim';
 
 /** A relay's claim on one signal; `attempts` fences it against a later claim by another relay. */
 export interface SignaalClaim {
@@ -11,6 +12,7 @@ export interface SignaalClaim {
 }
 
 const TABLE = 'signaal_outbox';
+const CLAIM_SQL = leaseClaimSql(TABLE, 'o.id, o.attempts, o.dedup_key AS "dedupKey", o.type, o.body');
 
 /** All SQL on signaal_outbox. The insert takes the caller's EntityManager (its transaction). */
 export class SignaalOutboxRepository {
@@ -27,24 +29,11 @@ export class SignaalOutboxRepository {
   }
 
   /**
-   * Claims up to `limit` due signals, oldest first (FOR UPDATE SKIP LOCKED: relays side by side never
-   * overlap). The lease moves next_attempt_at forward, so a relay that dies mid-publish leaves the
-   * rows due again once it is over; they are then published again with the same message_id.
+   * Claims up to `limit` due signals under a lease (leaseClaimSql); a relay that dies mid-publish
+   * leaves them due again, and they are published again with the same message_id.
    */
   async claim(limit: number, leaseMs: number): Promise<SignaalClaim[]> {
-    const r = await sql<SignaalClaim>(
-      this.dataSource.manager,
-      `UPDATE ${TABLE} o
-          SET attempts = o.attempts + 1, claimed_at = now(), next_attempt_at = now() + make_interval(secs => $2::double precision / 1000)
-        WHERE o.id IN (
-              SELECT id FROM ${TABLE}
-               WHERE status = 'te_verzenden' AND next_attempt_at <= now()
-               ORDER BY next_attempt_at, id
-               LIMIT $1
-               FOR UPDATE SKIP LOCKED)
-        RETURNING o.id, o.attempts, o.dedup_key AS "dedupKey", o.type, o.body`,
-      [limit, leaseMs],
-    );
+    const r = await sql<SignaalClaim>(this.dataSource.manager, CLAIM_SQL, [limit, leaseMs]);
     return r.rows.sort((a, b) => Number(a.id) - Number(b.id));
   }
 

@@ -3,6 +3,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { UitgaandSoort } from './outbound-bericht.entity';
 import type { UitgaandBericht } from './outbox.port';
 import { sql } from '../platform/database/sql';
+import { leaseClaimSql } from '../platform/database/lease-claim';
 
 /** A relay's claim on one envelope; `attempts` fences it against a later claim by another relay. */
 export interface UitgaandClaim {
@@ -18,6 +19,7 @@ export interface UitgaandClaim {
 export type InsertResultaat = { soort: 'nieuw'; id: string } | { soort: 'bestaand'; id: string } | { soort: 'conflict' };
 
 const TABLE = 'client_outbound_bericht';
+const CLAIM_SQL = leaseClaimSql(TABLE, 'o.id, o.attempts, o.soort, o.functie, o.referentienummer, o.correlation_id AS "correlationId", o.byte_size AS "byteSize"');
 
 /** All SQL on client_outbound_bericht. Writes take the caller's EntityManager where a transaction matters. */
 @Injectable()
@@ -46,25 +48,9 @@ export class OutboundBerichtRepository {
     return same.rows.length === 1 ? { soort: 'bestaand', id: same.rows[0].id } : { soort: 'conflict' };
   }
 
-  /**
-   * Claims up to `limit` due envelopes, oldest due first, and counts the attempt. The lease pushes
-   * next_attempt_at forward: if this relay dies mid-attempt, the envelope is due again once the lease
-   * is over. SKIP LOCKED lets any number of relays claim side by side without waiting or overlapping.
-   */
+  /** Claims up to `limit` due envelopes under a lease (leaseClaimSql). */
   async claim(limit: number, leaseMs: number): Promise<UitgaandClaim[]> {
-    const r = await sql<UitgaandClaim>(
-      this.dataSource.manager,
-      `UPDATE ${TABLE} o
-          SET attempts = o.attempts + 1, claimed_at = now(), next_attempt_at = now() + make_interval(secs => $2::double precision / 1000)
-        WHERE o.id IN (
-              SELECT id FROM ${TABLE}
-               WHERE status = 'te_verzenden' AND next_attempt_at <= now()
-               ORDER BY next_attempt_at, id
-               LIMIT $1
-               FOR UPDATE SKIP LOCKED)
-        RETURNING o.id, o.attempts, o.soort, o.functie, o.referentienummer, o.correlation_id AS "correlationId", o.byte_size AS "byteSize"`,
-      [limit, leaseMs],
-    );
+    const r = await sql<UitgaandClaim>(this.dataSource.manager, CLAIM_SQL, [limit, leaseMs]);
     return r.rows;
   }
 
