@@ -299,7 +299,9 @@ export function scanXml(source: string, options: ScanOptions = {}): ScannedDocum
       else if (name.startsWith('xmlns:')) prefix = name.slice(6);
       if (prefix === null) continue;
       (previous ??= []).push([prefix, prefixes.get(prefix)]);
-      prefixes.set(prefix, value);
+      // A flat copy: the shared name cache keeps resolved namespaces, and a substring would keep
+      // the whole document alive until the next scan.
+      prefixes.set(prefix, internalize(value));
     }
     if (previous) {
       saved.push({ depth, previous });
