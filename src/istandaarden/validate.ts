@@ -62,7 +62,11 @@ export interface ValidateAsyncOptions extends ValidateOptions {
   pool?: XsdWorkerPool;
 }
 
-const DEFAULT_SYNC_BELOW = 256 * 1024;
+/**
+ * Below this size validateBerichtAsync validates on the calling thread. From it on, input backed by
+ * a SharedArrayBuffer goes to the XSD workers as is; other input is copied into shared memory first.
+ */
+export const SYNC_VALIDATION_BELOW_BYTES = 256 * 1024;
 const DEFAULT_PIECE_BYTES = 4 * 1024 * 1024;
 
 /**
@@ -79,7 +83,7 @@ export async function validateBerichtAsync(
   schemas: SchemaSet,
   options: ValidateAsyncOptions = {},
 ): Promise<ValidatedBericht> {
-  if (raw.byteLength < (options.syncBelowBytes ?? DEFAULT_SYNC_BELOW)) return validateBericht(raw, schemas, options);
+  if (raw.byteLength < (options.syncBelowBytes ?? SYNC_VALIDATION_BELOW_BYTES)) return validateBericht(raw, schemas, options);
   const prepared = prepare(raw, options);
   if (!('bytes' in prepared)) return prepared;
   const definitie = prepared.bericht as BerichtDefinitie;

@@ -1,5 +1,6 @@
 import type { BerichtDefinitie } from '../../istandaarden/catalogus';
 import { BerichtInputError, prepareInput } from '../../istandaarden/input';
+import { SYNC_VALIDATION_BELOW_BYTES } from '../../istandaarden/validate';
 import type { GgkPayload } from './types';
 
 const BASE64_WHITESPACE = /[\t\n\r ]+/g;
@@ -18,7 +19,7 @@ export function decodeerPayload(
 ): { ok: true; payload: GgkPayload } | { ok: false; reason: string } {
   const compact = base64.replace(BASE64_WHITESPACE, '');
   if (!isStrictBase64(compact)) return { ok: false, reason: 'xmlBestand is not valid base64' };
-  const raw = new Uint8Array(Buffer.from(compact, 'base64'));
+  const raw = decodeerBase64(compact);
   const bomVerwijderd = raw[0] === 0xef && raw[1] === 0xbb && raw[2] === 0xbf;
   let prepared;
   try {
@@ -31,6 +32,16 @@ export function decodeerPayload(
     return { ok: false, reason: `payload root element is not in the namespace of ${definitie.naam}` };
   }
   return { ok: true, payload: { bytes: prepared.bytes, text: prepared.text, bomVerwijderd } };
+}
+
+/**
+ * Into a buffer of its own (never a slice of Buffer's shared pool, which the stored bericht would keep
+ * alive); a large payload into shared memory, which the XSD workers read in place.
+ */
+function decodeerBase64(compact: string): Uint8Array {
+  const max = (compact.length / 4) * 3;
+  const buf = max >= SYNC_VALIDATION_BELOW_BYTES ? Buffer.from(new SharedArrayBuffer(max)) : Buffer.allocUnsafeSlow(max);
+  return buf.subarray(0, buf.write(compact, 'base64'));
 }
 
 /** Buffer.from(.., 'base64') skips what it cannot read; the schema type does not, and neither do we. */

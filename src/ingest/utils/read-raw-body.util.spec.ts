@@ -29,4 +29,21 @@ describe('readRawBody', () => {
   it('refuses while streaming when no length was declared', async () => {
     await expect(readRawBody(request(['123456', '789012']), 10)).rejects.toBeInstanceOf(BodyTooLargeError);
   });
+
+  it('fills one buffer of the declared length, in shared memory from the given size', async () => {
+    const klein = await readRawBody(request(['ab', 'cd'], { 'content-length': '4' }), 10, { sharedFrom: 5 });
+    expect(klein.toString()).toBe('abcd');
+    expect(klein.buffer).not.toBeInstanceOf(SharedArrayBuffer);
+    const groot = await readRawBody(request(['abc', 'de'], { 'content-length': '5' }), 10, { sharedFrom: 5 });
+    expect(groot.toString()).toBe('abcde');
+    expect(groot.buffer).toBeInstanceOf(SharedArrayBuffer);
+  });
+
+  it('returns what arrived when the stream ends short of the declared length', async () => {
+    expect((await readRawBody(request(['ab'], { 'content-length': '4' }), 10)).toString()).toBe('ab');
+  });
+
+  it('refuses more bytes than the declared length', async () => {
+    await expect(readRawBody(request(['abc', 'de'], { 'content-length': '4' }), 10)).rejects.toBeInstanceOf(BodyTooLargeError);
+  });
 });

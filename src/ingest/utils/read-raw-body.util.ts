@@ -8,16 +8,29 @@ export class BodyTooLargeError extends Error {
   }
 }
 
+export interface ReadRawBodyOptions {
+  /**
+   * A body with a Content-Length of at least this many bytes is read into shared memory
+   * (a SharedArrayBuffer): the XSD workers then validate it in place instead of from a copy.
+   */
+  sharedFrom?: number;
+}
+
 /**
  * Reads the request body into one Buffer, refusing it as soon as it passes `limit` bytes (by
  * Content-Length before reading anything, or while streaming). The rest is drained, not kept.
+ * With a Content-Length the chunks are copied into one buffer of that size as they arrive: a large
+ * bericht then exists once, not as chunks plus their concatenation (old-generation garbage that
+ * would stay until the next full collection, beside everything that processing allocates).
  */
-export function readRawBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+export function readRawBody(req: IncomingMessage, limit: number, options: ReadRawBodyOptions = {}): Promise<Buffer> {
   const declared = Number(req.headers['content-length']);
-  if (Number.isFinite(declared) && declared > limit) {
+  const hasLength = req.headers['content-length'] !== undefined && Number.isSafeInteger(declared) && declared >= 0;
+  if (hasLength && declared > limit) {
     req.resume();
     return Promise.reject(new BodyTooLargeError(limit));
   }
+  const target = hasLength ? allocate(declared, options.sharedFrom ?? Infinity) : null;
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -26,20 +39,24 @@ export function readRawBody(req: IncomingMessage, limit: number): Promise<Buffer
       req.off('end', onEnd);
       req.off('error', onError);
     };
+    const refuse = (): void => {
+      cleanup();
+      chunks.length = 0;
+      req.resume();
+      reject(new BodyTooLargeError(limit));
+    };
     const onData = (chunk: Buffer): void => {
-      size += chunk.length;
-      if (size > limit) {
-        cleanup();
-        chunks.length = 0;
-        req.resume();
-        reject(new BodyTooLargeError(limit));
+      if (size + chunk.length > limit || (target && size + chunk.length > target.length)) {
+        refuse();
         return;
       }
-      chunks.push(chunk);
+      if (target) chunk.copy(target, size);
+      else chunks.push(chunk);
+      size += chunk.length;
     };
     const onEnd = (): void => {
       cleanup();
-      resolve(Buffer.concat(chunks, size));
+      resolve(target ? target.subarray(0, size) : Buffer.concat(chunks, size));
     };
     const onError = (err: Error): void => {
       cleanup();
@@ -49,4 +66,8 @@ export function readRawBody(req: IncomingMessage, limit: number): Promise<Buffer
     req.on('end', onEnd);
     req.on('error', onError);
   });
+}
+
+function allocate(size: number, sharedFrom: number): Buffer {
+  return size >= sharedFrom ? Buffer.from(new SharedArrayBuffer(size)) : Buffer.allocUnsafeSlow(size);
 }
