@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { berichtVoorNamespace, type BerichtDefinitie } from './catalogus';
 
 /** 25 MB: the GGK envelope limit (OP192; Fo01 IB003/IB012). */
@@ -43,6 +44,33 @@ export function prepareInput(raw: Uint8Array, maxBytes = DEFAULT_MAX_BYTES): Pre
   const rootStart = findRootStart(text);
   const root = readRootTag(text, rootStart);
   return { bytes, text, bericht: berichtVoorNamespace(root.namespace) ?? null, rootNamespace: root.namespace };
+}
+
+/**
+ * prepareInput's checks and bericht detection for a caller that only needs the start of the
+ * document (e.g. to read its Header): the whole input is checked to be UTF-8 without decoding it,
+ * and only the first `headBytes` (cut at a character boundary) become `text`. An 81 MB declaratie
+ * then costs ~40 ms and no 85 MB string. Same errors as prepareInput.
+ */
+export function prepareInputHead(raw: Uint8Array, maxBytes = DEFAULT_MAX_BYTES, headBytes = 64 * 1024): PreparedInput & { head: boolean } {
+  if (raw.byteLength <= headBytes + 3) return { ...prepareInput(raw, maxBytes), head: false };
+  if (raw.byteLength > maxBytes) {
+    throw new BerichtInputError(`bericht is ${raw.byteLength} bytes, over the limit of ${maxBytes} bytes`);
+  }
+  const bytes = raw[0] === 0xef && raw[1] === 0xbb && raw[2] === 0xbf ? raw.subarray(3) : raw;
+  if (!isUtf8(bytes)) throw new BerichtInputError('bericht is not valid UTF-8');
+  let end = headBytes;
+  while ((bytes[end] & 0xc0) === 0x80) end--; // not inside a multi-byte character
+  const text = decoder.decode(bytes.subarray(0, end));
+  let root: { namespace: string };
+  try {
+    root = readRootTag(text, findRootStart(text));
+  } catch (e) {
+    // A prolog longer than the head: judge the whole document, so errors are exactly prepareInput's.
+    if (e instanceof BerichtInputError) return { ...prepareInput(raw, maxBytes), head: false };
+    throw e;
+  }
+  return { bytes, text, bericht: berichtVoorNamespace(root.namespace) ?? null, rootNamespace: root.namespace, head: true };
 }
 
 /** Skips the XML declaration, comments, processing instructions and white space; refuses a DOCTYPE. */

@@ -73,6 +73,32 @@ describe('identificeerBericht', () => {
   });
 });
 
+describe('identificeerBericht on a large bericht (only the start is decoded)', () => {
+  // A comment after the Header pushes the document far beyond the decoded head.
+  const groot = wmo305.replace(/(<\/wmo305:Header>)/, `$1<!--${'x'.repeat(200_000)}-->`);
+
+  it('reads the header as for a small one', () => {
+    expect(identificeerBericht(Buffer.from(groot), MAX)).toMatchObject({ bericht: 'WMO305', identificatie: '123456789013', afzender: '65656055' });
+  });
+
+  it('still refuses bytes that are not UTF-8 anywhere in the bericht', () => {
+    const bytes = Buffer.from(groot);
+    bytes[bytes.length - 100] = 0xff;
+    expect(reden(bytes)).toBe('bericht is not valid UTF-8');
+  });
+
+  it('reads a Header that ends beyond the head from the whole document', () => {
+    const laat = wmo305.replace(/(<wmo305:Header>)/, `$1<!--${'y'.repeat(100_000)}-->`);
+    expect(identificeerBericht(Buffer.from(laat), MAX)).toMatchObject({ bericht: 'WMO305', identificatie: '123456789013' });
+  });
+
+  it('judges a prolog longer than the head on the whole document', () => {
+    const prolog = wmo305.replace(/^(<\?xml[^>]*\?>)/, `$1<!--${'z'.repeat(100_000)}-->`);
+    expect(identificeerBericht(Buffer.from(prolog), MAX)).toMatchObject({ bericht: 'WMO305' });
+    expect(reden(prolog.replace(/-->/, '-- >'))).toBe('not XML: unterminated comment');
+  });
+});
+
 describe('isoDate', () => {
   it('keeps real dates only', () => {
     expect(isoDate('2024-02-29')).toBe('2024-02-29');

@@ -1,4 +1,4 @@
-import { BerichtInputError, prepareInput, scanXml, XmlInputError, type XmlElement } from '../../istandaarden';
+import { BerichtInputError, prepareInput, prepareInputHead, scanXml, XmlInputError, type XmlElement } from '../../istandaarden';
 import type { BerichtIdentiteit } from '../inbound-bericht.types';
 
 /** The bericht cannot be identified; `reason` is safe to show (never repeats content). */
@@ -19,7 +19,10 @@ export const MAX_HEADER_VALUE = 64;
 export function identificeerBericht(raw: Uint8Array, maxBytes: number): BerichtIdentiteit {
   let prepared;
   try {
-    prepared = prepareInput(raw, maxBytes);
+    // Only the start is decoded (the whole is checked to be UTF-8); a Header that does not end
+    // within it is read from the whole document.
+    prepared = prepareInputHead(raw, maxBytes);
+    if (prepared.head && !HEADER_END.test(prepared.text)) prepared = prepareInput(raw, maxBytes);
   } catch (e) {
     if (e instanceof BerichtInputError) throw new NietHerkendError(e.message);
     throw e;
