@@ -25,6 +25,36 @@ describe('ValidatieVerwerker', () => {
     });
   });
 
+  it('parses the bericht once for all steps and lets go of the tree when a step says so', async () => {
+    const gezien: unknown[] = [];
+    const eerste: VerwerkingStap = {
+      naam: 'eerste',
+      voerUit: async (ctx) => {
+        gezien.push(ctx.getypeerd());
+        ctx.laatBoomLos();
+        gezien.push(ctx.validated.root);
+      },
+    };
+    const tweede: VerwerkingStap = { naam: 'tweede', voerUit: async (ctx) => void gezien.push(ctx.getypeerd(), ctx.validated.root) };
+    const v = new ValidatieVerwerker(await testSchemas(), config, [eerste, tweede]);
+    expect((await v.verwerk(bericht(voorbeeld('WMO305')), tx, log)).status).toBe('verwerkt');
+    expect(gezien[0]).toMatchObject({ header: { berichtCode: '418' } });
+    expect(gezien).toEqual([gezien[0], null, gezien[0], null]);
+    expect(gezien[2]).toBe(gezien[0]);
+  });
+
+  it('cannot parse a tree it has let go of', async () => {
+    const stap: VerwerkingStap = {
+      naam: 'te-vroeg',
+      voerUit: async (ctx) => {
+        ctx.laatBoomLos();
+        ctx.getypeerd();
+      },
+    };
+    const v = new ValidatieVerwerker(await testSchemas(), config, [stap]);
+    await expect(v.verwerk(bericht(voorbeeld('WMO305')), tx, log)).rejects.toThrow(/no tree to parse/);
+  });
+
   it('an XSD failure is uitval and skips the steps', async () => {
     let ran = false;
     const stap: VerwerkingStap = { naam: 'spion', voerUit: async () => void (ran = true) };

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
 import type { EntityManager } from 'typeorm';
-import { SchemaSet, validateBerichtAsync, type RegelFinding, type ValidatedBericht } from '../istandaarden';
+import { parseBericht, SchemaSet, validateBerichtAsync, type GetypeerdBericht, type RegelFinding, type ValidatedBericht } from '../istandaarden';
 import type { StoredVerdict, TeVerwerkenBericht, VerwerkingUitkomst } from '../ingest';
 import { AppConfig } from '../platform/config';
 import { lazyChild } from '../platform/logging';
@@ -27,8 +27,17 @@ export class ValidatieVerwerker implements BerichtVerwerker {
     const stand: VerwerkingStand = { retourOordeel: null, goedgekeurd: false, antwoord: null, uitval: null };
     const regels = [...validated.regels];
     const xsdFout = validated.xsd.length > 0;
+    let getypeerd: GetypeerdBericht | null = null;
+    const parse = (): GetypeerdBericht => {
+      if (getypeerd) return getypeerd;
+      if (!validated.root || !validated.definitie) throw new Error('no tree to parse: not schema-valid, or let go of before it was parsed');
+      return (getypeerd = parseBericht(validated.root, validated.definitie));
+    };
+    const laatBoomLos = (): void => {
+      validated.root = null;
+    };
     for (const stap of this.stappen) {
-      const ctx: VerwerkingContext = { bericht, validated, regels, stand, tx, log: lazyChild(log, { stap: stap.naam }) };
+      const ctx: VerwerkingContext = { bericht, validated, regels, stand, tx, log: lazyChild(log, { stap: stap.naam }), getypeerd: parse, laatBoomLos };
       if (xsdFout) await stap.bijXsdFout?.(ctx);
       else await stap.voerUit?.(ctx);
     }

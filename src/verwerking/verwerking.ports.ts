@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { EntityManager } from 'typeorm';
-import type { RetourOordeel, RegelFinding, ValidatedBericht } from '../istandaarden';
+import type { GetypeerdBericht, RetourOordeel, RegelFinding, ValidatedBericht } from '../istandaarden';
 import type { AntwoordSamenvatting, TeVerwerkenBericht, VerwerkingUitkomst } from '../ingest';
 
 /**
@@ -34,8 +34,18 @@ export interface VerwerkingStand {
 /** What a step sees: the bericht, the findings so far, the shared decisions and the transaction. */
 export interface VerwerkingContext {
   readonly bericht: TeVerwerkenBericht;
-  /** voerUit: schema-valid (root and definitie are set); bijXsdFout: with xsd findings. */
+  /**
+   * voerUit: schema-valid (definitie is set, and root until a step lets go of the tree);
+   * bijXsdFout: with xsd findings.
+   */
   readonly validated: ValidatedBericht;
+  /** The typed bericht (parseBericht), parsed once for all steps; only after a clean XSD check. */
+  getypeerd(): GetypeerdBericht;
+  /**
+   * Lets go of the element tree (validated.root becomes null): a large declaratie's tree is the
+   * biggest thing in memory, and the steps after the 325 is built need only the typed bericht.
+   */
+  laatBoomLos(): void;
   /** Findings so far (TR/CD/CS inside the bericht); a step appends its own. */
   readonly regels: RegelFinding[];
   readonly stand: VerwerkingStand;

@@ -1,4 +1,4 @@
-import { parseBericht, type BerichtDefinitie, type XmlElement } from '../../istandaarden';
+import { parseBericht, type BerichtDefinitie, type GetypeerdBericht, type XmlElement } from '../../istandaarden';
 import { beoordeelAntwoord } from './antwoord.regels';
 import { Bevindingen, type Beoordeling, type OverstijgendContext, type OverstijgendOordeel } from './bevindingen';
 import { beoordeelHeader } from './header.regels';
@@ -11,6 +11,8 @@ import { beoordeelVerzoek } from './verzoek.regels';
 export interface TeBeoordelenBericht {
   root: XmlElement;
   def: BerichtDefinitie;
+  /** parseBericht(root, def), when the caller has it already (the pipeline parses a bericht once). */
+  getypeerd?: GetypeerdBericht;
 }
 
 /**
@@ -25,7 +27,7 @@ export interface TeBeoordelenBericht {
 export async function beoordeelOverstijgend(bericht: TeBeoordelenBericht, register: RegisterLezer, context: OverstijgendContext): Promise<OverstijgendOordeel> {
   const { root, def } = bericht;
   if (def.isRetour) throw new Error(`${def.naam} is a retourbericht: the rules across berichten judge heenberichten`);
-  const b: Beoordeling = { root, def, bericht: parseBericht(root, def), domein: def.domein, register, context, bevindingen: new Bevindingen() };
+  const b: Beoordeling = { root, def, bericht: bericht.getypeerd ?? parseBericht(root, def), domein: def.domein, register, context, bevindingen: new Bevindingen() };
   await beoordeelHeader(b);
   if (b.bevindingen.header.length > 0) return b.bevindingen.oordeel();
   switch (def.nummer) {

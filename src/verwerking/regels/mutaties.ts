@@ -1,5 +1,4 @@
-import { parseBericht, type Domein, type Geboortedatum, type StartProduct, type StopProduct } from '../../istandaarden';
-import type { TeBeoordelenBericht } from './beoordeel-overstijgend';
+import { parseBericht, type BerichtDefinitie, type Domein, type GetypeerdBericht, type XmlElement, type Geboortedatum, type StartProduct, type StopProduct } from '../../istandaarden';
 import type { Levering, LeveringScope, ToewijzingVersie, VerzoekStand } from './register';
 import { alsLevering, inVerwerkingsvolgorde, regieScope } from './regie.regels';
 import { alsToewijzingVersie } from './toewijzing.regels';
@@ -29,11 +28,13 @@ export type RegisterMutatie =
  * The register changes an APPROVED heenbericht implies (beoordeelOverstijgend said 'goedgekeurd',
  * and for our 301/319: it is being sent). Pure: reads the bericht, not the register.
  */
-export function mutatiesVoor(bericht: TeBeoordelenBericht): RegisterMutatie[] {
+export function mutatiesVoor(bericht: { def: BerichtDefinitie; root?: XmlElement | null; getypeerd?: GetypeerdBericht }): RegisterMutatie[] {
   const { root, def } = bericht;
   if (def.isRetour) throw new Error(`${def.naam} is a retourbericht: it changes no register`);
   const domein = def.domein;
-  const { header, inhoud } = parseBericht(root, def);
+  const getypeerd = bericht.getypeerd ?? (root ? parseBericht(root, def) : null);
+  if (!getypeerd) throw new Error(`${def.naam}: neither the tree nor the typed bericht`);
+  const { header, inhoud } = getypeerd;
   const { berichtCode, afzender, ontvanger } = header;
   const mutaties: RegisterMutatie[] = [{ soort: 'bericht-geregistreerd', domein, berichtCode, afzender, identificatie: header.berichtIdentificatie.identificatie, dagtekening: header.berichtIdentificatie.dagtekening }];
   switch (inhoud.nummer) {

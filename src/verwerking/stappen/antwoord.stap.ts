@@ -38,9 +38,11 @@ export class AntwoordStap implements VerwerkingStap {
   ) {}
 
   async voerUit(ctx: VerwerkingContext): Promise<void> {
-    const { definitie: def, root } = ctx.validated;
-    if (!def || !root) throw new Error('a schema-valid bericht without definitie or tree');
+    const def = ctx.validated.definitie;
+    if (!def) throw new Error('a schema-valid bericht without definitie');
     if (def.isRetour || def.nummer === '323' || def.nummer === '325') return;
+    const root = ctx.validated.root;
+    if (!root) throw new Error('a schema-valid bericht without its tree');
     if (def.richting === 'aanbieder-naar-gemeente') await this.retour(ctx, def, root);
     else await this.verzend(ctx, def, root);
   }

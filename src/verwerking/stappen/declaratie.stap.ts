@@ -4,7 +4,7 @@ import type { BestedingsruimteBoeker, ContractLezer, ContractTarief } from '../.
 import { buildDu01 } from '../../ggk/envelop';
 import { GATEWAY_APPLICATIE, uitgaandeParameters } from '../../ggk/gateway-applicatie';
 import {
-  berichtDefinitie, buildDeclaratieAntwoord, parseBericht, validateBericht, type BerichtDefinitie, type Declaratie, type DeclaratieOordeel, type Domein,
+  berichtDefinitie, buildDeclaratieAntwoord, validateBericht, type BerichtDefinitie, type Declaratie, type DeclaratieOordeel, type Domein,
   type RegelFinding, type SchemaSet, type XmlElement,
 } from '../../istandaarden';
 import type { SignaalWriter } from '../../signalen/signaal.port';
@@ -54,11 +54,11 @@ export class DeclaratieStap implements VerwerkingStap {
   }
 
   async voerUit(ctx: VerwerkingContext): Promise<void> {
-    const { definitie: def, root } = ctx.validated;
-    if (def?.nummer !== '323' || !root) return;
+    const def = ctx.validated.definitie;
+    if (def?.nummer !== '323' || !ctx.validated.root) return;
     // Phase times for the '325 written' line: where a large declaratie spends its time.
     const fasen = new Fasen();
-    const b = parseBericht(root, def);
+    const b = ctx.getypeerd();
     if (b.inhoud.nummer !== '323') throw new Error('a 323 without a Declaratie');
     const declaratie = b.inhoud.declaratie;
     fasen.klaar('parse');
@@ -71,7 +71,38 @@ export class DeclaratieStap implements VerwerkingStap {
       ctx.log.warn('323 answered before: no second 325');
       return;
     }
+    const beantwoord = await this.beoordeelEnBeantwoord(ctx, def, s, declaratie, fasen);
+    if (!beantwoord) return;
+    // What follows (prestaties, counters, signals, the register step) reads the typed declaratie only.
+    // The tree was only ever a local of beoordeelEnBeantwoord, so nothing here keeps it alive.
+    ctx.laatBoomLos();
+    const { oordeel, beoordeling, bestaandeTellers, antwoord, declaratieId, outboxId } = beantwoord;
+    if (beoordeling) {
+      await schrijfPrestaties(ctx.tx, s, declaratieId, beoordeling.nieuwePrestaties, beoordeling.gecrediteerd, beoordeling.tellers, bestaandeTellers);
+      fasen.klaar('prestatiesSchrijven');
+      for (const bk of beoordeling.boekingen) {
+        await this.deps.bestedingsruimte.boek(ctx.tx, { ...s, contractId: bk.contractId, datum: bk.datum, centen: bk.centen, correlationId: ctx.bericht.correlationId });
+      }
+      // Processed (partly approved): the 323's TR056 key enters the register (RegisterStap).
+      ctx.stand.goedgekeurd = true;
+    }
+    await markeerBeantwoord(ctx.tx, declaratieId, outboxId);
+    await this.signaleer(ctx.tx, s, declaratie, identificatie, dagtekening, oordeel, beoordeling, antwoord.totaalIngediendCenten);
+    fasen.klaar('boeken');
+    ctx.log.info(
+      { outboxId, oordeel: oordeel.soort, afgewezen: antwoord.afgewezenPrestaties, ingediend: antwoord.totaalIngediendCenten, toegekend: antwoord.totaalToegekendCenten, ms: fasen.ms },
+      '325 written',
+    );
+  }
 
+  /**
+   * Judges the declaratie and writes its 325 (and the declaratie row); null when the built 325 is
+   * not valid (uitval, nothing sent). The only part that needs the element tree.
+   */
+  private async beoordeelEnBeantwoord(ctx: VerwerkingContext, def: BerichtDefinitie, s: DeclaratieSleutel, declaratie: Declaratie, fasen: Fasen) {
+    const root = ctx.validated.root;
+    if (!root) throw new Error('the tree of a 323 was let go of before its 325 was built');
+    const { identificatie, dagtekening } = ctx.getypeerd().header.berichtIdentificatie;
     let oordeel: DeclaratieOordeel;
     let beoordeling: DeclaratieBeoordeling | null = null;
     // The counters laadStand found and locked (judging leaves them as they are): schrijfPrestaties updates these, creates the others.
@@ -115,7 +146,7 @@ export class DeclaratieStap implements VerwerkingStap {
       ctx.stand.uitval = { code: UITVAL.RETOUR_ONGELDIG, message: `the ${antwoordDef.naam} built for this bericht fails ${wat}; not sent` };
       ctx.stand.goedgekeurd = false;
       ctx.log.error({ retour: antwoordDef.naam, xsd: eigen.xsd.length, regels: eigen.regels.map((r) => r.code) }, 'built 325 is not valid: uitval, nothing sent');
-      return;
+      return null;
     }
 
     const declaratieId = await schrijfDeclaratie(ctx.tx, {
@@ -125,22 +156,9 @@ export class DeclaratieStap implements VerwerkingStap {
     });
     const outboxId = await this.verstuur(ctx, root, antwoordDef, antwoord.xml, retourcodesVan(eigen.root));
     fasen.klaar('antwoordSchrijven');
-    if (beoordeling) {
-      await schrijfPrestaties(ctx.tx, s, declaratieId, beoordeling.nieuwePrestaties, beoordeling.gecrediteerd, beoordeling.tellers, bestaandeTellers);
-      fasen.klaar('prestatiesSchrijven');
-      for (const bk of beoordeling.boekingen) {
-        await this.deps.bestedingsruimte.boek(ctx.tx, { ...s, contractId: bk.contractId, datum: bk.datum, centen: bk.centen, correlationId: ctx.bericht.correlationId });
-      }
-      // Processed (partly approved): the 323's TR056 key enters the register (RegisterStap).
-      ctx.stand.goedgekeurd = true;
-    }
-    await markeerBeantwoord(ctx.tx, declaratieId, outboxId);
-    await this.signaleer(ctx.tx, s, declaratie, identificatie, dagtekening, oordeel, beoordeling, antwoord.totaalIngediendCenten);
-    fasen.klaar('boeken');
-    ctx.log.info(
-      { outboxId, oordeel: oordeel.soort, afgewezen: antwoord.afgewezenPrestaties, ingediend: antwoord.totaalIngediendCenten, toegekend: antwoord.totaalToegekendCenten, ms: fasen.ms },
-      '325 written',
-    );
+    // The per-prestatie oordeel maps tree elements: only its kind leaves, so the tree can go.
+    const uitkomst: OordeelSoort = oordeel.soort === 'prestaties' ? { soort: 'prestaties' } : oordeel;
+    return { oordeel: uitkomst, beoordeling, bestaandeTellers, antwoord, declaratieId, outboxId };
   }
 
   /** Contract tarieven per (ProductCode, ProductPeriode begin): one lookup per distinct pair. */
@@ -192,7 +210,7 @@ export class DeclaratieStap implements VerwerkingStap {
 
   /** declaratie.uitval: counts and amounts per retourcode when anything was rejected. Figures only, never a BSN. */
   private async signaleer(
-    tx: EntityManager, s: DeclaratieSleutel, d: Declaratie, identificatie: string, dagtekening: string, oordeel: DeclaratieOordeel,
+    tx: EntityManager, s: DeclaratieSleutel, d: Declaratie, identificatie: string, dagtekening: string, oordeel: OordeelSoort,
     beoordeling: DeclaratieBeoordeling | null, ingediend: number,
   ): Promise<void> {
     const cijfers: Record<string, number> = {};
@@ -223,6 +241,9 @@ export function uitvalDedupKey(domein: string, aanbieder: string, identificatie:
 }
 
 const LETTERS = 'abcdefghijklmnop';
+
+/** How the 325 judged the 323, without the per-prestatie part (which refers to the element tree). */
+type OordeelSoort = Exclude<DeclaratieOordeel, { soort: 'prestaties' }> | { soort: 'prestaties' };
 
 /** Milliseconds per phase, each from the end of the previous one. */
 class Fasen {

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { parseBericht, type RegelFinding } from '../../istandaarden';
+import type { RegelFinding } from '../../istandaarden';
 import { beoordeelOverstijgend, type RegisterLezer } from '../regels';
 import { vandaagInNederland } from '../antwoord/vandaag.util';
 import { PostgresRegister, registerSloten, vergrendel } from '../register';
@@ -32,8 +32,8 @@ export class OverstijgendeRegelsStap implements VerwerkingStap {
   }
 
   async voerUit(ctx: VerwerkingContext): Promise<void> {
-    const { definitie: def, root } = ctx.validated;
-    if (!def || !root) throw new Error('a schema-valid bericht without definitie or tree');
+    const def = ctx.validated.definitie;
+    if (!def) throw new Error('a schema-valid bericht without definitie');
     if (def.isRetour) return;
     const inkomend = def.richting === 'aanbieder-naar-gemeente';
     if (ctx.regels.length > 0) {
@@ -46,10 +46,13 @@ export class OverstijgendeRegelsStap implements VerwerkingStap {
       return;
     }
     if (def.nummer === '323' || def.nummer === '325') return;
+    const root = ctx.validated.root;
+    if (!root) throw new Error('a schema-valid bericht without its tree');
 
-    await this.deps.vergrendel(ctx.tx, registerSloten(def, parseBericht(root, def)));
+    const getypeerd = ctx.getypeerd();
+    await this.deps.vergrendel(ctx.tx, registerSloten(def, getypeerd));
     const register = this.deps.register(ctx.tx);
-    const { bevindingen, ...oordeel } = await beoordeelOverstijgend({ root, def }, register, { vandaag: vandaagInNederland(this.deps.klok()) });
+    const { bevindingen, ...oordeel } = await beoordeelOverstijgend({ root, def, getypeerd }, register, { vandaag: vandaagInNederland(this.deps.klok()) });
     ctx.regels.push(...bevindingen);
     ctx.stand.goedgekeurd = oordeel.soort === 'goedgekeurd';
     if (inkomend) ctx.stand.retourOordeel = oordeel;

@@ -15,9 +15,9 @@ export class RegisterStap implements VerwerkingStap {
   constructor(private readonly pasToe: (tx: EntityManager, mutaties: readonly RegisterMutatie[], inboundId: string) => Promise<void> = pasMutatiesToe) {}
 
   async voerUit(ctx: VerwerkingContext): Promise<void> {
-    const { definitie: def, root } = ctx.validated;
-    if (!def || !root || !ctx.stand.goedgekeurd || ctx.stand.uitval || !ctx.stand.antwoord) return;
-    const mutaties = mutatiesVoor({ root, def });
+    const def = ctx.validated.definitie;
+    if (!def || !ctx.stand.goedgekeurd || ctx.stand.uitval || !ctx.stand.antwoord) return;
+    const mutaties = mutatiesVoor({ def, getypeerd: ctx.getypeerd() });
     await this.pasToe(ctx.tx, mutaties, ctx.bericht.id);
     ctx.log.info({ mutaties: mutaties.map((m) => m.soort) }, 'register updated');
   }
