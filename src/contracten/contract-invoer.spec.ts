@@ -44,3 +44,65 @@ describe('contract input: wachttijdNormen', () => {
     expect(r.contracten[0].contract.wachttijdNormen).toBeNull();
   });
 });
+
+describe('contract input: inzetNorm (ONVOLDOENDE-INZET, CS Wmo art. 1.6)', () => {
+  const MET_16 = { ...CONTRACT, artikelen: ['1.6'] };
+  const NORM = { soort: 'omzet', waarde: 10_000_000, gepubliceerdOp: '2025-12-01' };
+
+  it('is null when absent or null; defaults: no exemptions, no KTO score', () => {
+    expect(valideerContract(CONTRACT)).toMatchObject({ fouten: [], contract: { inzetNorm: null } });
+    expect(valideerContract({ ...MET_16, inzetNorm: null })).toMatchObject({ fouten: [], contract: { inzetNorm: null } });
+    expect(valideerContract({ ...MET_16, inzetNorm: NORM })).toMatchObject({
+      fouten: [], contract: { inzetNorm: { ...NORM, vrijstelling: { schaars: false, uniek: false }, ktoScore: null } },
+    });
+  });
+
+  it('keeps the exemptions and a KTO score with one decimal', () => {
+    const r = valideerContract({ ...MET_16, inzetNorm: { soort: 'clienten', waarde: 25, gepubliceerdOp: '2025-12-01', vrijstelling: { uniek: true }, ktoScore: 8.5 } });
+    expect(r.fouten).toEqual([]);
+    expect(r.contract.inzetNorm).toEqual({ soort: 'clienten', waarde: 25, gepubliceerdOp: '2025-12-01', vrijstelling: { schaars: false, uniek: true }, ktoScore: 8.5 });
+    expect(valideerContract({ ...MET_16, inzetNorm: { ...NORM, soort: 'trajecten', waarde: 1, ktoScore: 0 } }).fouten).toEqual([]);
+    expect(valideerContract({ ...MET_16, inzetNorm: { ...NORM, ktoScore: 10 } }).fouten).toEqual([]);
+  });
+
+  it('needs optional article 1.6 in artikelen', () => {
+    expect(valideerContract({ ...CONTRACT, inzetNorm: NORM }).fouten).toEqual(['an inzetNorm needs optional article 1.6 in artikelen']);
+    expect(valideerContract({ ...CONTRACT, artikelen: ['1.5'], inzetNorm: NORM }).fouten).toEqual(['an inzetNorm needs optional article 1.6 in artikelen']);
+    // A bad artikelen list is reported once, not also as a missing 1.6.
+    expect(valideerContract({ ...CONTRACT, artikelen: ['2.1'], inzetNorm: NORM }).fouten).toEqual(['artikelen must list optional articles of deel 1 (1.4, 1.5, 1.6, 1.7, 1.8, 1.9)']);
+  });
+
+  it('names every problem', () => {
+    expect(valideerContract({ ...MET_16, inzetNorm: 'omzet' }).fouten).toEqual(['inzetNorm must be an object with soort, waarde and gepubliceerdOp']);
+    expect(valideerContract({ ...MET_16, inzetNorm: [NORM] }).fouten).toEqual(['inzetNorm must be an object with soort, waarde and gepubliceerdOp']);
+    const r = valideerContract({ ...MET_16, inzetNorm: { soort: 'uren', waarde: 0.5, gepubliceerdOp: '2025-02-30', vrijstelling: { schaars: 'ja', uniek: 1 }, ktoScore: 8.55 } });
+    expect(r.fouten).toEqual([
+      'inzetNorm.soort must be one of omzet, clienten, trajecten',
+      'inzetNorm.waarde must be a whole number of at least 1',
+      'inzetNorm.gepubliceerdOp must be a date YYYY-MM-DD',
+      'inzetNorm.vrijstelling.schaars must be true or false',
+      'inzetNorm.vrijstelling.uniek must be true or false',
+      'inzetNorm.ktoScore must be a number from 0 to 10 with at most one decimal',
+    ]);
+    expect(valideerContract({ ...MET_16, inzetNorm: { ...NORM, waarde: 0, ktoScore: 10.1, vrijstelling: true } }).fouten).toEqual([
+      'inzetNorm.waarde must be a whole number of at least 1',
+      'inzetNorm.vrijstelling must be an object with optional schaars and uniek',
+      'inzetNorm.ktoScore must be a number from 0 to 10 with at most one decimal',
+    ]);
+    expect(valideerContract({ ...MET_16, inzetNorm: { ...NORM, soort: 'clienten', waarde: 1_000_001, ktoScore: -1 } }).fouten).toEqual([
+      'inzetNorm.waarde must be at most 1000000 for clienten',
+      'inzetNorm.ktoScore must be a number from 0 to 10 with at most one decimal',
+    ]);
+    expect(valideerContract({ ...MET_16, inzetNorm: { waarde: '100' } }).fouten).toEqual([
+      'inzetNorm.soort must be one of omzet, clienten, trajecten',
+      'inzetNorm.waarde must be a whole number of at least 1',
+      'inzetNorm.gepubliceerdOp must be a date YYYY-MM-DD',
+    ]);
+  });
+
+  it('the CSV import has no column for it: a CSV contract has no inzetNorm', () => {
+    const r = leesContractCsv('contract,WMO-1,wmo,0363,,12345678,,inspanningsgericht,2026-01-01,,,,1.6');
+    expect(r.fouten).toEqual([]);
+    expect(r.contracten[0].contract.inzetNorm).toBeNull();
+  });
+});

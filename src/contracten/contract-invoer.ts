@@ -20,8 +20,25 @@ export interface ContractInvoer {
    * configured default (WACHTTIJD_NORMEN_WEKEN) applies to every group.
    */
   wachttijdNormen: Record<string, number> | null;
+  /** The art. 1.6 norm (onvoldoende inzet); only with article 1.6 in `artikelen`, else null. */
+  inzetNorm: InzetNorm | null;
   producten: ProductInvoer[];
   bestedingsruimtes: BestedingsruimteInvoer[];
+}
+
+export type InzetSoort = 'omzet' | 'clienten' | 'trajecten';
+
+/**
+ * TCW art. 1.6: the pre-announced objective norm over 12 kalendermaanden. `waarde` is eurocents
+ * for omzet, else a count. Exemptions (schaars, uniek) and the KTO score are registered facts.
+ */
+export interface InzetNorm {
+  soort: InzetSoort;
+  waarde: number;
+  gepubliceerdOp: string;
+  vrijstelling: { schaars: boolean; uniek: boolean };
+  /** Average klanttevredenheid 0-10 (one decimal) by the gemeente's method; null = not measured. */
+  ktoScore: number | null;
 }
 
 export type Uitvoeringsvariant = 'inspanningsgericht' | 'outputgericht' | 'taakgericht';
@@ -111,6 +128,46 @@ function wachttijdNormen(v: unknown, f: Fouten): Record<string, number> | null {
   return Object.keys(normen).length > 0 ? normen : null;
 }
 
+const INZET_SOORTEN: readonly InzetSoort[] = ['omzet', 'clienten', 'trajecten'];
+const INZET_MAX_AANTAL = 1_000_000;
+
+/** Optional art. 1.6 norm; every bad field gets its own message. */
+function inzetNorm(v: unknown, f: Fouten): InzetNorm | null {
+  if (v === undefined || v === null) return null;
+  const o = object(v);
+  if (!o) {
+    f.add('inzetNorm must be an object with soort, waarde and gepubliceerdOp');
+    return null;
+  }
+  const nf = new Fouten();
+  const soort = o.soort as InzetSoort;
+  if (!INZET_SOORTEN.includes(soort)) nf.add(`soort must be one of ${INZET_SOORTEN.join(', ')}`);
+  const waarde = geheel(o, 'waarde', 1, nf);
+  // A count stays far below 8 digits, where the signal guard would start to see BSN-like numbers.
+  if (soort !== 'omzet' && waarde > INZET_MAX_AANTAL) nf.add(`waarde must be at most ${INZET_MAX_AANTAL} for ${soort}`);
+  const gepubliceerdOp = datum(o, 'gepubliceerdOp', nf) ?? '';
+  const vrijstelling = { schaars: false, uniek: false };
+  if (o.vrijstelling !== undefined && o.vrijstelling !== null) {
+    const vo = object(o.vrijstelling);
+    if (!vo) nf.add('vrijstelling must be an object with optional schaars and uniek');
+    else for (const k of ['schaars', 'uniek'] as const) {
+      if (vo[k] === undefined || vo[k] === null) continue;
+      if (typeof vo[k] !== 'boolean') nf.add(`vrijstelling.${k} must be true or false`);
+      else vrijstelling[k] = vo[k];
+    }
+  }
+  let ktoScore: number | null = null;
+  if (o.ktoScore !== undefined && o.ktoScore !== null) {
+    const k = o.ktoScore;
+    // One decimal: k * 10 is whole up to floating point noise (8.5 * 10, 7.3 * 10).
+    if (typeof k !== 'number' || !Number.isFinite(k) || k < 0 || k > 10 || Math.abs(k * 10 - Math.round(k * 10)) > 1e-9) {
+      nf.add('ktoScore must be a number from 0 to 10 with at most one decimal');
+    } else ktoScore = Math.round(k * 10) / 10;
+  }
+  nf.lijst.forEach((m) => f.add(`inzetNorm.${m}`));
+  return nf.lijst.length === 0 ? { soort, waarde, gepubliceerdOp, vrijstelling, ktoScore } : null;
+}
+
 function object(v: unknown): Obj | null {
   return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Obj) : null;
 }
@@ -159,13 +216,20 @@ export function valideerKop(o: Obj, f: Fouten): Omit<ContractInvoer, 'producten'
   }
   const besluitdatum = datum(o, 'besluitdatum', f, true);
   let artikelen: string[] = [];
+  let artikelenGeldig = true;
   if (o.artikelen !== undefined) {
     if (!Array.isArray(o.artikelen) || !o.artikelen.every((x) => (OPTIONELE_ARTIKELEN as readonly unknown[]).includes(x))) {
       f.add(`artikelen must list optional articles of deel 1 (${OPTIONELE_ARTIKELEN.join(', ')})`);
+      artikelenGeldig = false;
     } else artikelen = [...new Set(o.artikelen as string[])].sort();
   }
   const normen = wachttijdNormen(o.wachttijdNormen, f);
-  return { kenmerk, domein, gemeente, gemeenten, aanbieder, uitvoeringsvariant: variant as Uitvoeringsvariant, looptijd, verlengopties, besluitdatum, artikelen, wachttijdNormen: normen };
+  const norm = inzetNorm(o.inzetNorm, f);
+  // Art. 1.6 binds only when the contract includes it (contractstandaard-signals.md §0).
+  if (o.inzetNorm !== undefined && o.inzetNorm !== null && artikelenGeldig && !artikelen.includes('1.6')) f.add('an inzetNorm needs optional article 1.6 in artikelen');
+  return {
+    kenmerk, domein, gemeente, gemeenten, aanbieder, uitvoeringsvariant: variant as Uitvoeringsvariant, looptijd, verlengopties, besluitdatum, artikelen, wachttijdNormen: normen, inzetNorm: norm,
+  };
 }
 
 export function valideerProduct(o: Obj, f: Fouten): ProductInvoer {

@@ -3,6 +3,8 @@ import type { ClientenstopDag } from './clientenstop-actief.detector';
 import type { ContractActiviteit } from './geen-levering.detector';
 import type { ContractLooptijd } from './verlenging.detector';
 import type { DeclaratieMaand } from './declaratie-uitval.detector';
+import { eersteVanMaand } from './kalender';
+import type { ContractInzet } from './onvoldoende-inzet.detector';
 import type { JeugdigeBijAanbieder } from './plan-16-5.detector';
 import type { OpenTermijn } from './termijn.detector';
 import type { StartStopMelding } from './termijn-aanbieder.detector';
@@ -14,6 +16,15 @@ import type { ContractWachttijdNorm, ToewijzingWachttijd } from './wachttijd.det
  * computes with, which never reaches a signal.
  */
 
+/** Register rows (alias t) of contract c's aanbieder in its domein, for the gemeenten it covers. */
+const VAN_CONTRACT = (t: string): string => `${t}.domein = c.domein AND ${t}.aanbieder = c.aanbieder AND ${t}.gemeente = ANY(c.gemeenten::text[])`;
+
+/** `stop.einddatum`: the latest actual stop of the start s, NULL while it runs. */
+const STOP_VAN_START = `LEFT JOIN LATERAL (
+                   SELECT max(x.einddatum) AS einddatum FROM client_register_levering x
+                    WHERE x.domein = s.domein AND x.gemeente = s.gemeente AND x.aanbieder = s.aanbieder AND x.bsn = s.bsn
+                      AND x.soort = 'stop' AND x.status = 'actueel' AND x.start_sleutel = s.start_sleutel) stop ON true`;
+
 /** GEEN-ACTIVITEIT-12M: running contracts with the latest activity of their aanbieder up to vandaag. */
 export async function leesContractActiviteit(m: EntityManager, vandaag: string): Promise<ContractActiviteit[]> {
   return (await m.query(
@@ -21,22 +32,65 @@ export async function leesContractActiviteit(m: EntityManager, vandaag: string):
             c.looptijd_van::text AS "looptijdVan", c.looptijd_tot::text AS "looptijdTot",
             GREATEST(
               (SELECT max(LEAST(p.periode_eind, $1::date)) FROM client_register_prestatie p
-                WHERE p.domein = c.domein AND p.aanbieder = c.aanbieder AND p.gemeente = ANY(c.gemeenten::text[])
+                WHERE ${VAN_CONTRACT('p')}
                   AND p.debet_credit = 'D' AND p.status = 'goedgekeurd' AND p.periode_begin <= $1::date),
               (SELECT max(LEAST(COALESCE(stop.einddatum, $1::date), $1::date)) FROM client_register_levering s
-                 LEFT JOIN LATERAL (
-                   SELECT max(x.einddatum) AS einddatum FROM client_register_levering x
-                    WHERE x.domein = s.domein AND x.gemeente = s.gemeente AND x.aanbieder = s.aanbieder AND x.bsn = s.bsn
-                      AND x.soort = 'stop' AND x.status = 'actueel' AND x.start_sleutel = s.start_sleutel) stop ON true
-                WHERE s.domein = c.domein AND s.aanbieder = c.aanbieder AND s.gemeente = ANY(c.gemeenten::text[])
+                 ${STOP_VAN_START}
+                WHERE ${VAN_CONTRACT('s')}
                   AND s.soort = 'start' AND s.status = 'actueel' AND s.begindatum <= $1::date),
               (SELECT max(d.bericht_dagtekening) FROM register_declaratie d
-                WHERE d.domein = c.domein AND d.aanbieder = c.aanbieder AND d.gemeente = ANY(c.gemeenten::text[]) AND d.bericht_dagtekening <= $1::date)
+                WHERE ${VAN_CONTRACT('d')} AND d.bericht_dagtekening <= $1::date)
             )::text AS "laatsteActiviteit"
        FROM contract c
       WHERE c.looptijd_van <= $1::date AND (c.looptijd_tot IS NULL OR c.looptijd_tot >= $1::date) AND c.uitvoeringsvariant <> 'taakgericht'`,
     [vandaag],
   )) as ContractActiviteit[];
+}
+
+/**
+ * ONVOLDOENDE-INZET: the contracts with an art. 1.6 norm running on vandaag, each with every
+ * 12-month window from its start month up to the one ending before this month (the detector picks
+ * the windows that count). Activity is found as GEEN-ACTIVITEIT-12M finds it (VAN_CONTRACT,
+ * STOP_VAN_START), bucketed per calendar month: an approved prestatie by its ProductPeriode begin
+ * (its amount, credits negative; client and toewijzing while the debit is not credited), and an
+ * actual start for every month it covers a day of. Clients are counted by BSN and trajecten by
+ * (gemeente, ToewijzingNummer) inside the query; only counts leave it. A start without
+ * ToewijzingNummer counts as a client, not as a traject.
+ */
+export async function leesContractInzet(m: EntityManager, vandaag: string): Promise<ContractInzet[]> {
+  return (await m.query(
+    `WITH c AS (
+       SELECT id, domein, gemeente, gemeenten, aanbieder, looptijd_van, looptijd_tot, inzet_norm,
+              date_trunc('month', looptijd_van::timestamp)::date AS start_maand, $2::date AS deze_maand
+         FROM contract
+        WHERE inzet_norm IS NOT NULL AND looptijd_van <= $1::date AND (looptijd_tot IS NULL OR looptijd_tot >= $1::date)),
+     activiteit AS (
+       SELECT c.id, date_trunc('month', p.periode_begin::timestamp)::date AS maand, p.bedrag_centen AS centen,
+              CASE WHEN p.debet_credit = 'D' AND p.status = 'goedgekeurd' THEN p.bsn END AS client,
+              CASE WHEN p.debet_credit = 'D' AND p.status = 'goedgekeurd' THEN p.gemeente || '/' || p.toewijzing_nummer END AS traject
+         FROM c JOIN client_register_prestatie p ON ${VAN_CONTRACT('p')}
+        WHERE p.status IN ('goedgekeurd', 'gecrediteerd') AND p.periode_begin >= c.start_maand AND p.periode_begin < c.deze_maand
+       UNION ALL
+       SELECT c.id, maand::date, 0, s.bsn, s.gemeente || '/' || s.toewijzing_nummer
+         FROM c JOIN client_register_levering s ON ${VAN_CONTRACT('s')}
+         ${STOP_VAN_START}
+         CROSS JOIN LATERAL generate_series(GREATEST(date_trunc('month', s.begindatum::timestamp), c.start_maand::timestamp),
+                                            date_trunc('month', LEAST(COALESCE(stop.einddatum, c.deze_maand - 1), c.deze_maand - 1)::timestamp), interval '1 month') maand
+        WHERE s.soort = 'start' AND s.status = 'actueel' AND s.begindatum < c.deze_maand),
+     venster AS (
+       SELECT c.id, v::date AS van FROM c CROSS JOIN LATERAL generate_series(c.start_maand::timestamp, c.deze_maand - interval '12 months', interval '1 month') v),
+     cijfers AS (
+       SELECT v.id, v.van, COALESCE(sum(a.centen), 0) AS omzet, count(DISTINCT a.client) AS clienten, count(DISTINCT a.traject) AS trajecten
+         FROM venster v LEFT JOIN activiteit a ON a.id = v.id AND a.maand >= v.van AND a.maand < v.van + interval '12 months'
+        GROUP BY v.id, v.van)
+     SELECT c.id::text AS "contractId", c.domein, c.gemeente, c.aanbieder, c.looptijd_van::text AS "looptijdVan", c.looptijd_tot::text AS "looptijdTot",
+            c.inzet_norm AS norm,
+            COALESCE(json_agg(json_build_object('van', w.van, 'omzetCenten', w.omzet, 'clienten', w.clienten, 'trajecten', w.trajecten) ORDER BY w.van)
+                       FILTER (WHERE w.van IS NOT NULL), '[]') AS vensters
+       FROM c LEFT JOIN cijfers w ON w.id = c.id
+      GROUP BY c.id, c.domein, c.gemeente, c.aanbieder, c.looptijd_van, c.looptijd_tot, c.inzet_norm`,
+    [vandaag, eersteVanMaand(vandaag)],
+  )) as ContractInzet[];
 }
 
 /** VERLENGING: contracts with an end date not yet passed and no besluitdatum. */

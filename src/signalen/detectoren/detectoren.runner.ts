@@ -5,10 +5,11 @@ import type { Signaal, SignaalWriter } from '../signaal.port';
 import { detecteerClientenstopActief } from './clientenstop-actief.detector';
 import { detecteerDeclaratieUitval } from './declaratie-uitval.detector';
 import {
-  leesClientenstopDag, leesContractActiviteit, leesContractWachttijdNormen, leesContractLooptijden, leesDeclaratieMaand, leesJeugdigenMetToewijzing, leesOpenTermijnen, leesStartStopMeldingen, leesToewijzingWachttijden,
+  leesClientenstopDag, leesContractActiviteit, leesContractInzet, leesContractWachttijdNormen, leesContractLooptijden, leesDeclaratieMaand, leesJeugdigenMetToewijzing, leesOpenTermijnen, leesStartStopMeldingen, leesToewijzingWachttijden,
 } from './detectoren.repository';
 import { detecteerGeenLevering } from './geen-levering.detector';
 import { plusDagen, vorigeMaand } from './kalender';
+import { detecteerOnvoldoendeInzet } from './onvoldoende-inzet.detector';
 import { detecteerPlan165 } from './plan-16-5.detector';
 import { detecteerTermijnen } from './termijn.detector';
 import { detecteerTermijnAanbieder } from './termijn-aanbieder.detector';
@@ -29,6 +30,7 @@ export type DetectorInstellingen = Pick<
 export function standaardDetectoren(config: DetectorInstellingen): Detector[] {
   return [
     { naam: 'levering.geen-12-maanden', detecteer: async (m, v, w) => detecteerGeenLevering(await leesContractActiviteit(m, v), v, w) },
+    { naam: 'contract.onvoldoende-inzet', detecteer: async (m, v, w) => detecteerOnvoldoendeInzet(await leesContractInzet(m, v), v, w) },
     { naam: 'contract.verlenging', detecteer: async (m, v, w) => detecteerVerlenging(await leesContractLooptijden(m, v), v, config.verlengingVoorloopDagen, w) },
     {
       naam: 'wachttijd.overschreden',

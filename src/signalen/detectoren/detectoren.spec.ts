@@ -5,6 +5,7 @@ import type { Signaal } from '../signaal.port';
 import { detecteerDeclaratieUitval, type DeclaratieMaand } from './declaratie-uitval.detector';
 import { detecteerGeenLevering, type ContractActiviteit } from './geen-levering.detector';
 import { plusMaanden, vorigeMaand } from './kalender';
+import { detecteerOnvoldoendeInzet, type ContractInzet, type InzetVenster } from './onvoldoende-inzet.detector';
 import { datumZestienHalf, detecteerPlan165, vroegsteGeboortedatum, type JeugdigeBijAanbieder } from './plan-16-5.detector';
 import { detecteerTermijnen, termijnVan, type OpenTermijn } from './termijn.detector';
 import { detecteerVerlenging, type ContractLooptijd } from './verlenging.detector';
@@ -289,5 +290,109 @@ describe('termijn.overschreden (OP090, OP090x4, OP274, OP346)', () => {
     expect(termijnVan({ ...retour, bericht: 'WMO302' })).toBeNull();
     expect(detecteerTermijnen([{ ...retour, bericht: 'WMO302' }], '2026-04-09', inst, NU)).toEqual([]);
     expect(detecteerTermijnen([retour], '2026-04-03', { ...inst, waarschuwingWerkdagen: 2 }, NU)).toHaveLength(1);
+  });
+});
+
+/** Monthly windows from `van` to `tot` (window starts), all with the same figures unless `over` says otherwise. */
+function vensters(van: string, tot: string, cijfers: Omit<InzetVenster, 'van'>, over: Record<string, Partial<InzetVenster>> = {}): InzetVenster[] {
+  const uit: InzetVenster[] = [];
+  for (let v = van; v <= tot; v = plusMaanden(v, 1)) uit.push({ van: v, ...cijfers, ...over[v] });
+  return uit;
+}
+
+// Contract from 1 January 2024, norm € 100.000 omzet announced 1 December 2023. On 1 April 2026 the
+// window is April 2025 - March 2026; windows from January 2024 to April 2025 exist.
+const inzetContract: ContractInzet = {
+  contractId: ID, domein: 'wmo', gemeente: '0363', aanbieder: '12345678', looptijdVan: '2024-01-01', looptijdTot: null,
+  norm: { soort: 'omzet', waarde: 10_000_000, gepubliceerdOp: '2023-12-01', vrijstelling: { schaars: false, uniek: false }, ktoScore: 7.9 },
+  vensters: vensters('2024-01-01', '2025-04-01', { omzetCenten: 12_000_000, clienten: 30, trajecten: 35 }, { '2025-04-01': { omzetCenten: 9_999_999 } }),
+};
+
+describe('contract.onvoldoende-inzet (ONVOLDOENDE-INZET, CS Wmo art. 1.6)', () => {
+  it('fires when the window of the 12 months before this month is below the norm, with the figures', () => {
+    const [s, ...meer] = schoon(detecteerOnvoldoendeInzet([inzetContract], '2026-04-01', NU));
+    expect(meer).toEqual([]);
+    expect(s).toEqual({
+      type: 'contract.onvoldoende-inzet', version: 1, domein: 'wmo', gemeente: '0363', aanbieder: '12345678', contractId: ID,
+      regel: 'CS Wmo art. 1.6', periode: { van: '2025-04-01', tot: '2026-03-31' },
+      cijfers: {
+        soort: 'omzet', normCenten: 10_000_000, waardeCenten: 9_999_999, gepubliceerdOp: '2023-12-01', onderNormSinds: '2025-04-01',
+        schaars: 'nee', uniek: 'nee', ktoScore: 7.9, opzegtermijnMaanden: 6,
+      },
+      waargenomenOp: NU, dedupKey: `onvoldoende-inzet:${ID}:2023-12-01:2025-04-01`, ernst: 'waarschuwing',
+    });
+  });
+
+  it('at the norm fires nothing; a missing window counts as no inzet', () => {
+    const opNorm = { ...inzetContract, vensters: vensters('2024-01-01', '2025-04-01', { omzetCenten: 10_000_000, clienten: 0, trajecten: 0 }) };
+    expect(detecteerOnvoldoendeInzet([opNorm], '2026-04-01', NU)).toEqual([]);
+    const zonder = { ...inzetContract, vensters: inzetContract.vensters.filter((v) => v.van !== '2025-04-01') };
+    expect(detecteerOnvoldoendeInzet([zonder], '2026-04-01', NU)[0].cijfers).toMatchObject({ waardeCenten: 0 });
+  });
+
+  it('credits subtract: the window value is the net approved amount the read delivers (a credited window below the norm fires)', () => {
+    // 10.500.000 debits minus 600.000 credits = 9.900.000: below the norm of 10.000.000.
+    const na = { ...inzetContract, vensters: vensters('2024-01-01', '2025-04-01', { omzetCenten: 12_000_000, clienten: 30, trajecten: 35 }, { '2025-04-01': { omzetCenten: 10_500_000 - 600_000 } }) };
+    expect(detecteerOnvoldoendeInzet([na], '2026-04-01', NU)[0].cijfers).toMatchObject({ waardeCenten: 9_900_000 });
+  });
+
+  it('clienten and trajecten compare the count, under norm and waarde', () => {
+    const clienten = { ...inzetContract, norm: { ...inzetContract.norm, soort: 'clienten' as const, waarde: 31 } };
+    expect(schoon(detecteerOnvoldoendeInzet([clienten], '2026-04-01', NU))[0].cijfers).toMatchObject({ soort: 'clienten', norm: 31, waarde: 30 });
+    expect(detecteerOnvoldoendeInzet([{ ...clienten, norm: { ...clienten.norm, waarde: 30 } }], '2026-04-01', NU)).toEqual([]);
+    const trajecten = { ...inzetContract, norm: { ...inzetContract.norm, soort: 'trajecten' as const, waarde: 36 } };
+    expect(detecteerOnvoldoendeInzet([trajecten], '2026-04-01', NU)[0].cijfers).toMatchObject({ soort: 'trajecten', norm: 36, waarde: 35 });
+    expect(detecteerOnvoldoendeInzet([{ ...trajecten, norm: { ...trajecten.norm, waarde: 35 } }], '2026-04-01', NU)).toEqual([]);
+  });
+
+  it('schaars, uniek or a KTO score of 8,5 or more: the informational vrijgesteld type with its own key', () => {
+    for (const norm of [
+      { ...inzetContract.norm, vrijstelling: { schaars: true, uniek: false } },
+      { ...inzetContract.norm, vrijstelling: { schaars: false, uniek: true } },
+      { ...inzetContract.norm, ktoScore: 8.5 },
+    ]) {
+      const [s] = schoon(detecteerOnvoldoendeInzet([{ ...inzetContract, norm }], '2026-04-01', NU));
+      expect(s).toMatchObject({ type: 'contract.onvoldoende-inzet-vrijgesteld', ernst: 'info', dedupKey: `onvoldoende-inzet-vrijgesteld:${ID}:2023-12-01:2025-04-01` });
+    }
+    const [s] = detecteerOnvoldoendeInzet([{ ...inzetContract, norm: { ...inzetContract.norm, vrijstelling: { schaars: true, uniek: true }, ktoScore: 9.1 } }], '2026-04-01', NU);
+    expect(s.cijfers).toMatchObject({ schaars: 'ja', uniek: 'ja', ktoScore: 9.1 });
+    // 8,4 is no exemption; no score measured is none either.
+    expect(detecteerOnvoldoendeInzet([{ ...inzetContract, norm: { ...inzetContract.norm, ktoScore: 8.4 } }], '2026-04-01', NU)[0].type).toBe('contract.onvoldoende-inzet');
+    expect(detecteerOnvoldoendeInzet([{ ...inzetContract, norm: { ...inzetContract.norm, ktoScore: null } }], '2026-04-01', NU)[0]).toMatchObject({
+      type: 'contract.onvoldoende-inzet', cijfers: { ktoScore: 'onbekend' },
+    });
+  });
+
+  it('nothing for a contract younger than 12 months, a norm published inside the window, or a contract not running', () => {
+    // Started 2 April 2025: the window from 1 April 2025 is not inside the contract.
+    expect(detecteerOnvoldoendeInzet([{ ...inzetContract, looptijdVan: '2025-04-02' }], '2026-04-01', NU)).toEqual([]);
+    expect(detecteerOnvoldoendeInzet([{ ...inzetContract, looptijdVan: '2025-04-01' }], '2026-04-01', NU)).toHaveLength(1);
+    // Announced 2 April 2025: not beforehand for this window.
+    expect(detecteerOnvoldoendeInzet([{ ...inzetContract, norm: { ...inzetContract.norm, gepubliceerdOp: '2025-04-02' } }], '2026-04-01', NU)).toEqual([]);
+    expect(detecteerOnvoldoendeInzet([{ ...inzetContract, norm: { ...inzetContract.norm, gepubliceerdOp: '2025-04-01' } }], '2026-04-01', NU)).toHaveLength(1);
+    expect(detecteerOnvoldoendeInzet([{ ...inzetContract, looptijdTot: '2026-03-31' }], '2026-04-01', NU)).toEqual([]);
+    expect(detecteerOnvoldoendeInzet([{ ...inzetContract, looptijdVan: '2026-04-02' }], '2026-04-01', NU)).toEqual([]);
+  });
+
+  it('once per episode: the same dedupKey while the windows stay below the norm, a new one after a window at or above it', () => {
+    const laag = { omzetCenten: 5_000_000, clienten: 0, trajecten: 0 };
+    const c = { ...inzetContract, vensters: vensters('2024-01-01', '2025-08-01', { omzetCenten: 12_000_000, clienten: 30, trajecten: 35 }, { '2025-04-01': laag, '2025-05-01': laag, '2025-06-01': laag }) };
+    const april = detecteerOnvoldoendeInzet([c], '2026-04-01', NU)[0].dedupKey;
+    expect(detecteerOnvoldoendeInzet([c], '2026-04-20', NU)[0].dedupKey).toBe(april); // a later run in the month
+    const [juni] = detecteerOnvoldoendeInzet([c], '2026-06-01', NU);
+    expect(juni.dedupKey).toBe(april);
+    expect(juni.cijfers).toMatchObject({ onderNormSinds: '2025-04-01' });
+    expect(detecteerOnvoldoendeInzet([c], '2026-07-01', NU)).toEqual([]); // window July 2025 at 12.000.000: re-armed
+    const weer = { ...c, vensters: c.vensters.map((v) => (v.van === '2025-08-01' ? { ...v, ...laag } : v)) };
+    expect(detecteerOnvoldoendeInzet([weer], '2026-08-01', NU)[0].dedupKey).toBe(`onvoldoende-inzet:${ID}:2023-12-01:2025-08-01`);
+    // The walk back stops at the first window that does not count (before the publication).
+    const laatGepubliceerd = { ...c, norm: { ...c.norm, gepubliceerdOp: '2025-05-01' } };
+    expect(detecteerOnvoldoendeInzet([laatGepubliceerd], '2026-06-01', NU)[0].cijfers).toMatchObject({ onderNormSinds: '2025-05-01' });
+  });
+
+  it('Jeugd: the rule reference says the Jeugd article is not in the sources; no client data in any signal', () => {
+    const [s] = schoon(detecteerOnvoldoendeInzet([{ ...inzetContract, domein: 'jeugd', norm: { ...inzetContract.norm, soort: 'clienten', waarde: 40 } }], '2026-04-01', NU));
+    expect(s.regel).toMatch(/Jeugd article not in the sources/);
+    expect(JSON.stringify(s)).not.toMatch(/bsn|naam|geboortedatum/i);
   });
 });

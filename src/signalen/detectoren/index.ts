@@ -1,6 +1,9 @@
 export { DetectorenModule, DetectorenHost } from './detectoren.module';
 export { DetectorenRunner, standaardDetectoren, type Detector, type DetectorInstellingen } from './detectoren.runner';
 export { detecteerGeenLevering, GEEN_LEVERING_TYPE, type ContractActiviteit } from './geen-levering.detector';
+export {
+  detecteerOnvoldoendeInzet, INZET_OPZEGTERMIJN_MAANDEN, ONVOLDOENDE_INZET_TYPE, ONVOLDOENDE_INZET_VRIJGESTELD_TYPE, type ContractInzet, type InzetVenster,
+} from './onvoldoende-inzet.detector';
 export { detecteerVerlenging, VERLENGING_TYPE, type ContractLooptijd } from './verlenging.detector';
 export { detecteerWachttijd, productgroep, WACHTTIJD_TYPE, type ToewijzingWachttijd, type WachttijdInstellingen } from './wachttijd.detector';
 export { detecteerDeclaratieUitval, DECLARATIE_UITVAL_TYPE, type DeclaratieMaand } from './declaratie-uitval.detector';

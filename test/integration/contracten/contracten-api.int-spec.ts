@@ -156,4 +156,37 @@ describe('/api/contracten and the signal consumer of docs/signalen.md', () => {
       cijfers: { productgroep: 'dagbesteding', normDagen: 21, normBron: 'contract', gestart: 1, laatGestart: 1, wachtendBovenNorm: 0, maxWachtdagen: 28 },
     });
   });
+  it('inzetNorm (ONVOLDOENDE-INZET): refused without article 1.6, stored as jsonb with it, and read by the detector as stored', async () => {
+    const NORM = { soort: 'omzet', waarde: 5_000_000, gepubliceerdOp: '2023-12-01', vrijstelling: { schaars: false }, ktoScore: 7.5 };
+    const zonder = await t.http().post('/api/contracten').set('Authorization', `Bearer ${BEHEER}`).send(testContract('API-IN-0', { inzetNorm: NORM }));
+    expect(zonder.status).toBe(400);
+    expect(zonder.body).toEqual({ code: 'CONTRACT.INVALID', message: expect.stringContaining('an inzetNorm needs optional article 1.6 in artikelen') });
+    const fout = await t.http().post('/api/contracten').set('Authorization', `Bearer ${BEHEER}`)
+      .send(testContract('API-IN-1', { artikelen: ['1.5', '1.6'], inzetNorm: { soort: 'uren', waarde: 0, gepubliceerdOp: '2023-12-01', ktoScore: 11 } }));
+    expect(fout.status).toBe(400);
+    for (const m of ['inzetNorm.soort must be one of omzet, clienten, trajecten', 'inzetNorm.waarde must be a whole number of at least 1', 'inzetNorm.ktoScore must be a number from 0 to 10 with at most one decimal']) {
+      expect(fout.body.message).toContain(m);
+    }
+    expect(await sql(db.url, `SELECT count(*)::int AS n FROM contract WHERE kenmerk LIKE 'API-IN-%'`)).toEqual([{ n: 0 }]);
+
+    // Running since 2024 without any inzet by aanbieder 77777777: the window before April 2026 holds nothing.
+    const ok = await t.http().post('/api/contracten').set('Authorization', `Bearer ${TOKENS.contractmanager}`).send(testContract('API-IN-2', {
+      aanbieder: { agb: '77777777' }, artikelen: ['1.6'], bestedingsruimtes: [], looptijd: { van: '2024-01-01', tot: '2027-12-31' }, inzetNorm: NORM,
+    }));
+    expect(ok.status).toBe(201);
+    const opgeslagen = { ...NORM, vrijstelling: { schaars: false, uniek: false } };
+    expect(await sql(db.url, `SELECT inzet_norm FROM contract WHERE id = $1`, [ok.body.id])).toEqual([{ inzet_norm: opgeslagen }]);
+    expect(await sql(db.url, `SELECT inzet_norm FROM contract WHERE kenmerk = 'API-WT-1'`)).toEqual([{ inzet_norm: null }]);
+
+    const ds = t.app.get(DataSource);
+    const inzet = standaardDetectoren(loadConfig(testEnv(db.url)).detectoren).filter((d) => d.naam === 'contract.onvoldoende-inzet');
+    expect(inzet).toHaveLength(1);
+    await new DetectorenRunner(ds, new OutboxSignaalWriter(new SignaalOutboxRepository(ds)), inzet).runAll('2026-04-10');
+    const rijen = await sql<{ dedup_key: string; body: string }>(db.url, `SELECT dedup_key, body FROM signaal_outbox WHERE type LIKE 'contract.onvoldoende-inzet%'`);
+    expect(rijen.map((r) => r.dedup_key)).toEqual([`onvoldoende-inzet:${ok.body.id}:2023-12-01:2024-01-01`]);
+    expect(JSON.parse(rijen[0].body)).toMatchObject({
+      type: 'contract.onvoldoende-inzet', aanbieder: '77777777', contractId: ok.body.id, ernst: 'waarschuwing', periode: { van: '2025-04-01', tot: '2026-03-31' },
+      cijfers: { soort: 'omzet', normCenten: 5_000_000, waardeCenten: 0, onderNormSinds: '2024-01-01', schaars: 'nee', uniek: 'nee', ktoScore: 7.5, opzegtermijnMaanden: 6 },
+    });
+  });
 });

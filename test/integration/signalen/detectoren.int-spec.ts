@@ -498,3 +498,114 @@ describe('termijn.aanbieder (OP271, OP272): late starts and stops per aanbieder,
     expect(rijen[0].body).not.toContain(BSN);
   });
 });
+
+describe('contract.onvoldoende-inzet (ONVOLDOENDE-INZET, CS Wmo art. 1.6): 12-month windows against the register', () => {
+  const E = '30000005'; // one aanbieder, five contracts with a norm each
+  const BSN2 = '999900006';
+  const BSN3 = '999900018';
+  const BSN4 = '999900031';
+  const BSN5 = '999900043';
+  let db: TestDatabase;
+  let ds: DataSource;
+  let runner: DetectorenRunner;
+  const id: Record<string, string> = {};
+
+  beforeAll(async () => {
+    db = await testDatabase();
+    ds = await createDataSource(db.url).initialize();
+    const inzet = standaardDetectoren(loadConfig(testEnv(db.url)).detectoren).filter((d) => d.naam === 'contract.onvoldoende-inzet');
+    runner = new DetectorenRunner(ds, new OutboxSignaalWriter(new SignaalOutboxRepository(ds)), inzet);
+
+    await sql(db.url, `INSERT INTO contract_aanbieder (agb) VALUES ($1)`, [E]);
+    const norm = (soort: string, waarde: number, over: Record<string, unknown> = {}) =>
+      JSON.stringify({ soort, waarde, gepubliceerdOp: '2023-12-01', vrijstelling: { schaars: false, uniek: false }, ktoScore: 7.2, ...over });
+    for (const [kenmerk, inzetNorm] of [
+      ['omzet', norm('omzet', 100_000)], // net 60.000 in the window: fires
+      ['clienten', norm('clienten', 3, { vrijstelling: { schaars: false, uniek: true } })], // 2: fires, vrijgesteld
+      ['trajecten', norm('trajecten', 3)], // 2: fires
+      ['op-norm', norm('omzet', 60_000)], // exactly the net amount: nothing (without the credit it would be 110.000)
+      ['laat', norm('omzet', 100_000, { gepubliceerdOp: '2025-05-01' })], // announced inside the April window: only from May
+    ]) {
+      [{ id: id[kenmerk] }] = await sql<{ id: string }>(
+        db.url,
+        `INSERT INTO contract (kenmerk, domein, gemeente, gemeenten, aanbieder, uitvoeringsvariant, looptijd_van, artikelen, inzet_norm)
+         VALUES ($1, 'wmo', '0363', '{0363}', $2, 'inspanningsgericht', '2024-01-01', '{1.6}', $3) RETURNING id::text AS id`,
+        [`K-IN-${kenmerk}`, E, inzetNorm],
+      );
+    }
+    const [{ id: decl }] = await sql<{ id: string }>(
+      db.url,
+      `INSERT INTO register_declaratie (domein, gemeente, aanbieder, declaratienummer, periode_begin, periode_eind, bericht_identificatie, bericht_dagtekening,
+                                        oordeel, totaal_ingediend_centen, totaal_toegekend_centen)
+       VALUES ('wmo', '0363', $1, 'D-E1', '2024-02-01', '2025-07-31', 'ID-E1', '2025-08-05', 'prestaties', 0, 0) RETURNING id::text AS id`,
+      [E],
+    );
+    // In the window April 2025 - March 2026: R-E1 60.000 (BSN, T-E1); R-E2 50.000 credited by R-E3 (net 0,
+    // BSN2 and T-E2 no longer count); not counted: rejected R-E5, R-E6 in a gemeente outside the contract.
+    // Before it: R-E4 (March 2025) and R-E7 200.000 (February 2024, so the windows from January and
+    // February 2024 reach every norm: the episode starts later).
+    await sql(
+      db.url,
+      `INSERT INTO client_register_prestatie (domein, gemeente, aanbieder, referentienummer, vorig_referentienummer, toewijzing_nummer, bsn, product_categorie, product_code,
+                                              periode_begin, periode_eind, volume, eenheid, volume_basis, bedrag_centen, debet_credit, status, declaratie_id)
+       VALUES ('wmo', '0363', $1, 'R-E1', NULL, 'T-E1', $2, '07', '07A01', '2025-05-01', '2025-05-31', 1, '14', 1, 60000, 'D', 'goedgekeurd', $6),
+              ('wmo', '0363', $1, 'R-E2', NULL, 'T-E2', $3, '07', '07A01', '2025-06-01', '2025-06-30', 1, '14', 1, 50000, 'D', 'gecrediteerd', $6),
+              ('wmo', '0363', $1, 'R-E3', 'R-E2', 'T-E2', $3, '07', '07A01', '2025-06-01', '2025-06-30', 1, '14', 1, -50000, 'C', 'goedgekeurd', $6),
+              ('wmo', '0363', $1, 'R-E5', NULL, 'T-E6', $3, '07', '07A01', '2025-07-01', '2025-07-31', 1, '14', 1, 20000, 'D', 'afgewezen', $6),
+              ('wmo', '0599', $1, 'R-E6', NULL, 'T-E7', $3, '07', '07A01', '2025-07-01', '2025-07-31', 1, '14', 1, 40000, 'D', 'goedgekeurd', $6),
+              ('wmo', '0363', $1, 'R-E4', NULL, 'T-E4', $4, '07', '07A01', '2025-03-01', '2025-03-31', 1, '14', 1, 30000, 'D', 'goedgekeurd', $6),
+              ('wmo', '0363', $1, 'R-E7', NULL, 'T-E5', $5, '07', '07A01', '2024-02-01', '2024-02-29', 1, '14', 1, 200000, 'D', 'goedgekeurd', $6)`,
+      [E, BSN, BSN2, BSN4, BSN5, decl],
+    );
+    // Starts: T-E1 (BSN) from May 2025, running; T-E3 (BSN3) June 2024 to 15 April 2025; T-E4 (BSN4)
+    // 10 January 2024 to 20 March 2025. Clients and trajecten in the window: BSN and BSN3, T-E1 and T-E3.
+    await sql(
+      db.url,
+      `INSERT INTO client_register_levering (domein, gemeente, toewijzing_nummer, aanbieder, bsn, soort, sleutel, start_sleutel, begindatum, einddatum, status)
+       VALUES ('wmo', '0363', 'T-E1', $1, $2, 'start', 'e1', 'e1', '2025-05-01', NULL, 'actueel'),
+              ('wmo', '0363', 'T-E3', $1, $3, 'start', 'e3', 'e3', '2024-06-01', NULL, 'actueel'),
+              ('wmo', '0363', 'T-E3', $1, $3, 'stop', 'e3s', 'e3', '2024-06-01', '2025-04-15', 'actueel'),
+              ('wmo', '0363', 'T-E4', $1, $4, 'start', 'e4', 'e4', '2024-01-10', NULL, 'actueel'),
+              ('wmo', '0363', 'T-E4', $1, $4, 'stop', 'e4s', 'e4', '2024-01-10', '2025-03-20', 'actueel')`,
+      [E, BSN, BSN3, BSN4],
+    );
+  });
+
+  afterAll(async () => {
+    await ds?.destroy();
+    await db?.drop();
+  });
+
+  it('fires per contract below its norm once per episode, the exempted one as vrijgesteld, with counts only', async () => {
+    await runner.runAll('2026-04-10', new Date('2026-04-10T06:00:00Z'));
+    await runner.runAll('2026-04-10', new Date('2026-04-10T07:00:00Z'));
+
+    const rijen = await sql<{ dedup_key: string; body: string }>(db.url, `SELECT dedup_key, body FROM signaal_outbox ORDER BY dedup_key`);
+    expect(rijen.map((r) => r.dedup_key)).toEqual(
+      [
+        // The omzet windows from March 2024 on hold at most 90.000; clients and trajecten were 3 up to the window from March 2025.
+        `onvoldoende-inzet:${id.omzet}:2023-12-01:2024-03-01`,
+        `onvoldoende-inzet:${id.trajecten}:2023-12-01:2025-04-01`,
+        `onvoldoende-inzet-vrijgesteld:${id.clienten}:2023-12-01:2025-04-01`,
+      ].sort(),
+    );
+    const s = Object.fromEntries(rijen.map((r) => [r.dedup_key.split(':')[1], JSON.parse(r.body) as Signaal]));
+    const venster = { van: '2025-04-01', tot: '2026-03-31' };
+    expect(s[id.omzet]).toMatchObject({
+      type: 'contract.onvoldoende-inzet', ernst: 'waarschuwing', aanbieder: E, regel: 'CS Wmo art. 1.6', periode: venster, waargenomenOp: '2026-04-10T06:00:00.000Z',
+      cijfers: { soort: 'omzet', normCenten: 100_000, waardeCenten: 60_000, onderNormSinds: '2024-03-01', schaars: 'nee', uniek: 'nee', ktoScore: 7.2, opzegtermijnMaanden: 6 },
+    });
+    expect(s[id.clienten]).toMatchObject({ type: 'contract.onvoldoende-inzet-vrijgesteld', ernst: 'info', periode: venster, cijfers: { soort: 'clienten', norm: 3, waarde: 2, uniek: 'ja' } });
+    expect(s[id.trajecten]).toMatchObject({ type: 'contract.onvoldoende-inzet', periode: venster, cijfers: { soort: 'trajecten', norm: 3, waarde: 2 } });
+
+    // May: the windows still below keep their keys; 'laat' now has a window starting on its publication day.
+    await runner.runAll('2026-05-04');
+    const mei = await sql<{ dedup_key: string; body: string }>(db.url, `SELECT dedup_key, body FROM signaal_outbox ORDER BY dedup_key`);
+    expect(mei.map((r) => r.dedup_key)).toEqual([...rijen.map((r) => r.dedup_key), `onvoldoende-inzet:${id.laat}:2025-05-01:2025-05-01`].sort());
+    expect(JSON.parse(mei.find((r) => r.dedup_key.includes(id.laat))?.body ?? '{}')).toMatchObject({
+      periode: { van: '2025-05-01', tot: '2026-04-30' }, cijfers: { normCenten: 100_000, waardeCenten: 60_000, onderNormSinds: '2025-05-01' },
+    });
+    const bodies = mei.map((r) => r.body).join('\n');
+    for (const bsn of [BSN, BSN2, BSN3, BSN4, BSN5]) expect(bodies).not.toContain(bsn);
+  });
+});

@@ -8,6 +8,7 @@ import { CreateSignaalOutbox1795910000000 } from './1795910000000-create-signaal
 import { ToewijzingGeboortedatum1795920000000 } from './1795920000000-toewijzing-geboortedatum';
 import { CreateContractClientenstop1795930000000 } from './1795930000000-create-contract-clientenstop';
 import { ContractWachttijdNormen1795940000000 } from './1795940000000-contract-wachttijd-normen';
+import { ContractInzetNorm1795950000000 } from './1795950000000-contract-inzet-norm';
 
 /**
  * Every migration, oldest first. Listed explicitly (no glob) so the same list works from the
@@ -24,4 +25,5 @@ export const MIGRATIONS = [
   ToewijzingGeboortedatum1795920000000,
   CreateContractClientenstop1795930000000,
   ContractWachttijdNormen1795940000000,
+  ContractInzetNorm1795950000000,
 ];
