@@ -9,6 +9,7 @@ import { ToewijzingGeboortedatum1795920000000 } from './1795920000000-toewijzing
 import { CreateContractClientenstop1795930000000 } from './1795930000000-create-contract-clientenstop';
 import { ContractWachttijdNormen1795940000000 } from './1795940000000-contract-wachttijd-normen';
 import { ContractInzetNorm1795950000000 } from './1795950000000-contract-inzet-norm';
+import { InboundLz4Compressie1795960000000 } from './1795960000000-inbound-lz4';
 
 /**
  * Every migration, oldest first. Listed explicitly (no glob) so the same list works from the
@@ -26,4 +27,5 @@ export const MIGRATIONS = [
   CreateContractClientenstop1795930000000,
   ContractWachttijdNormen1795940000000,
   ContractInzetNorm1795950000000,
+  InboundLz4Compressie1795960000000,
 ];
