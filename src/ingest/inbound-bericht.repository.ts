@@ -44,6 +44,8 @@ export type GgkBewaarResultaat =
 export interface Claim {
   id: string;
   attempts: number;
+  /** The stored fields except the bytes, as the claim read them (claim() always sets it). */
+  bericht?: InboundBericht;
 }
 
 /** A claimed bericht with its raw bytes and envelope, as the processing pipeline gets it. */
@@ -79,7 +81,7 @@ type Ingevoegd = { id: string; status: InboundStatus; received_at: Date };
  */
 @Injectable()
 export class InboundBerichtRepository {
-  private kolommen: { metRaw: string; zonderRaw: string } | undefined;
+  private kolomLijsten: { metRaw: string; zonderRaw: string } | undefined;
   /** Up to 256 MB of just-stored bytes for 2 minutes (RecenteBytes). */
   private readonly recent = new RecenteBytes(256 * 1024 * 1024, 120_000);
 
@@ -186,7 +188,7 @@ export class InboundBerichtRepository {
    * (their worker died). SKIP LOCKED lets any number of workers claim side by side.
    */
   async claim(limit: number, leaseSeconds: number): Promise<Claim[]> {
-    const r = await sql<Claim>(
+    const r = await sql<InboundBericht>(
       this.dataSource.manager,
       `UPDATE ${TABLE} b
           SET status = 'in_verwerking', claimed_at = now(), attempts = b.attempts + 1
@@ -197,36 +199,38 @@ export class InboundBerichtRepository {
                ORDER BY received_at, id
                LIMIT $1
                FOR UPDATE SKIP LOCKED)
-        RETURNING b.id, b.attempts`,
+        RETURNING ${this.kolommen().zonderRaw}`,
       [limit, leaseSeconds],
     );
-    return r.rows;
+    // The fields come with the claim: processing needs no statement of its own to read them.
+    return r.rows.map((bericht) => ({ id: bericht.id, attempts: bericht.attempts, bericht }));
   }
 
   /**
-   * Locks a claimed bericht for its processing transaction. Null when the claim is no longer ours
-   * (another worker claimed it after the lease ran out, or it was finished): then do nothing.
+   * The claimed bericht with its bytes: those this process stored a moment ago from memory, else
+   * from the database. Null when the claim is no longer ours (another worker claimed it after the
+   * lease ran out, or it was finished). There is no row lock: `finish` fences the claim, and a
+   * processing transaction whose claim was lost meanwhile rolls back.
    */
-  async lockClaimed(claim: Claim, tx: EntityManager): Promise<TeVerwerkenBericht | null> {
-    // Plain SQL on the per-bericht path (TypeORM's query building cost more than the query); the
-    // column list comes from the entity, dates as text as TypeORM hydrates them.
-    const kolommen = (raw: boolean) =>
+  async laadGeclaimd(claim: Claim, tx: EntityManager): Promise<TeVerwerkenBericht | null> {
+    const vers = this.recent.neem(claim.id);
+    if (vers && claim.bericht) return { ...claim.bericht, raw: vers };
+    const r = await sql<TeVerwerkenBericht>(
+      tx,
+      `SELECT ${this.kolommen().metRaw} FROM ${TABLE} WHERE id = $1 AND status = 'in_verwerking' AND attempts = $2`,
+      [claim.id, claim.attempts],
+    );
+    return r.rows[0] ?? null;
+  }
+
+  /** The column list of the entity for plain SQL on the per-bericht path, dates as text as TypeORM hydrates them. */
+  private kolommen(): { metRaw: string; zonderRaw: string } {
+    const lijst = (raw: boolean) =>
       this.dataSource
         .getMetadata(InboundBericht)
         .columns.map((c) => (c.databaseName === 'raw' && !raw ? 'NULL AS raw' : `${c.databaseName}${c.type === 'date' ? '::text' : ''} AS "${c.propertyName}"`))
         .join(', ');
-    this.kolommen ??= { metRaw: kolommen(true), zonderRaw: kolommen(false) };
-    // The bytes this process stored a moment ago need not come back from the database.
-    const vers = this.recent.neem(claim.id);
-    const r = await sql<TeVerwerkenBericht>(
-      tx,
-      `SELECT ${vers ? this.kolommen.zonderRaw : this.kolommen.metRaw} FROM ${TABLE} WHERE id = $1 AND status = 'in_verwerking' AND attempts = $2 FOR UPDATE`,
-      [claim.id, claim.attempts],
-    );
-    const bericht = r.rows[0];
-    if (!bericht) return null;
-    if (vers) bericht.raw = vers;
-    return bericht;
+    return (this.kolomLijsten ??= { metRaw: lijst(true), zonderRaw: lijst(false) });
   }
 
   /** Records the outcome; only the holder of the current claim can. Returns false if it was not. */

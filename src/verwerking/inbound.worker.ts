@@ -94,14 +94,14 @@ export class InboundWorker {
     let log = lazyChild(this.log, { berichtId: claim.id, poging: claim.attempts });
     try {
       const uitkomst = await dataSource.transaction(async (tx): Promise<(VerwerkingUitkomst & { bericht: string }) | null> => {
-        const bericht = await repository.lockClaimed(claim, tx);
+        const bericht = await repository.laadGeclaimd(claim, tx);
         if (!bericht) return null;
         log = log.child({ correlationId: bericht.correlationId, bericht: bericht.bericht });
         const u =
           claim.attempts > options.maxAttempts
             ? opgegeven(bericht.bericht, `processing was interrupted ${claim.attempts - 1} times`)
             : await verwerker.verwerk(bericht, tx, log);
-        if (!(await repository.finish(claim, u, tx))) throw new Error('claim lost while processing');
+        if (!(await repository.finish(claim, u, tx))) throw new ClaimVerlorenError();
         return { ...u, bericht: bericht.bericht ?? 'onbekend' };
       });
       if (!uitkomst) {
@@ -116,7 +116,8 @@ export class InboundWorker {
         'bericht processed',
       );
     } catch (err) {
-      await this.mislukt(claim, err, log);
+      if (err instanceof ClaimVerlorenError) log.info('claim taken over by another worker while processing; rolled back');
+      else await this.mislukt(claim, err, log);
     }
   }
 
@@ -135,6 +136,14 @@ export class InboundWorker {
     } catch (e) {
       log.error({ err: e }, 'could not record uitval; the claim will expire and be retried');
     }
+  }
+}
+
+/** Another worker claimed the bericht while this one processed it: this transaction rolls back. */
+class ClaimVerlorenError extends Error {
+  constructor() {
+    super('claim lost while processing');
+    this.name = 'ClaimVerlorenError';
   }
 }
 

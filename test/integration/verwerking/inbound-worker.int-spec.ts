@@ -115,13 +115,29 @@ describe('InboundWorker', () => {
     const [id] = await bewaar(1);
     const repoA = new InboundBerichtRepository(dsA);
     const [oud] = await repoA.claim(1, 300);
-    expect(oud).toEqual({ id, attempts: 1 });
+    expect(oud).toMatchObject({ id, attempts: 1, bericht: { id, attempts: 1, status: 'in_verwerking', bericht: 'WMO305', raw: null } });
     await sql(db.url, `UPDATE client_inbound_bericht SET claimed_at = now() - interval '1 hour' WHERE id = $1`, [id]);
 
     await worker(dsB, validatie).drain();
     expect((await statusVan([id])).get(id)).toEqual({ status: 'verwerkt', attempts: 2 });
-    const stale = await dsA.transaction((tx) => repoA.lockClaimed(oud, tx));
+    const stale = await dsA.transaction((tx) => new InboundBerichtRepository(dsA).laadGeclaimd(oud, tx));
     expect(stale).toBeNull();
+  });
+
+  it('rolls back a processing whose claim another worker took over meanwhile (finish fences the claim)', async () => {
+    const [id] = await bewaar(1);
+    const w = worker(dsA, {
+      async verwerk(b, tx, log) {
+        // What this processing writes, and what the other worker's claim does meanwhile.
+        await sql(db.url, `UPDATE client_inbound_bericht SET attempts = attempts + 1 WHERE id = $1`, [id]);
+        await tx.query(`UPDATE client_inbound_bericht SET correlation_id = 'geschreven-door-verloren-claim' WHERE id = $1`, [b.id]);
+        return validatie.verwerk(b, tx, log);
+      },
+    });
+    expect(await w.runOnce()).toBe(1);
+    const [rij] = await sql<{ status: string; correlation_id: string }>(db.url, `SELECT status, correlation_id FROM client_inbound_bericht WHERE id = $1`, [id]);
+    expect(rij.status).toBe('in_verwerking');
+    expect(rij.correlation_id).not.toBe('geschreven-door-verloren-claim');
   });
 
   it('gives unstarted claims back when stopped', async () => {
