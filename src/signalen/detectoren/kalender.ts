@@ -45,9 +45,7 @@ export function maandenTussen(a: string, b: string): number {
 }
 
 /** Today's date in the Netherlands (the calendar the rules count in). */
-export function vandaagInNederland(nu: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(nu);
-}
+export { vandaagInNederland } from '../../platform/tijd/nederlandse-tijd';
 
 /**
  * Easter Sunday of a year (Gregorian computus, the anonymous algorithm of Meeus/Jones/Butcher):
