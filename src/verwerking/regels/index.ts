@@ -5,5 +5,5 @@ export { mutatiesVoor, type RegisterMutatie } from './mutaties';
 export { InMemoryRegister } from './in-memory-register';
 export {
   isActueel, isLater, isVerwijderd, normaliseerNummer, startSleutel, stopSleutel,
-  type BerichtSleutel, type ClientBijAanbieder, type Levering, type LeveringScope, type RegisterLezer, type ToewijzingVersie, type VerzoekStand,
+  type BerichtSleutel, type ClientBijAanbieder, type Levering, type LeveringScope, type RegisterLezer, type RegisterVoorlading, type ToewijzingVersie, type VerzoekStand,
 } from './register';

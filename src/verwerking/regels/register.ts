@@ -77,6 +77,11 @@ export interface BerichtSleutel {
 }
 
 export interface RegisterLezer {
+  /**
+   * Optional hint: what the rules of one bericht are about to ask (its TR056 key, the toewijzingen
+   * it names), read at once. Answers never change by it; a register may ignore it.
+   */
+  voorlaad?(domein: Domein, vragen: RegisterVoorlading): Promise<void>;
   /** The actual (latest, IV013) version of a toewijzing, whoever it was assigned to; null when unknown. */
   toewijzing(domein: Domein, gemeente: string, toewijzingNummer: string): Promise<ToewijzingVersie | null>;
   /** The actual version of every toewijzing of this client at this aanbieder, deleted and ended ones included. */
@@ -136,4 +141,11 @@ export function isActueel(t: ToewijzingVersie, peildatum: string): boolean {
 /** IV013: the latest decision wins; a resend keeps Toewijzingsdatum and -tijd. */
 export function isLater(a: ToewijzingVersie, b: ToewijzingVersie): boolean {
   return a.toewijzingsdatum !== b.toewijzingsdatum ? a.toewijzingsdatum > b.toewijzingsdatum : a.toewijzingstijd > b.toewijzingstijd;
+}
+
+/** What a register may read ahead for one bericht (RegisterLezer.voorlaad). */
+export interface RegisterVoorlading {
+  bericht: BerichtSleutel;
+  /** Toewijzingen of one gemeente, by ToewijzingNummer. */
+  toewijzingen: { gemeente: string; nummers: readonly string[] } | null;
 }

@@ -3,7 +3,7 @@ import { sql } from '../../platform/database/sql';
 import type { Domein } from '../../istandaarden';
 import {
   isLater, normaliseerNummer, type BerichtSleutel, type ClientBijAanbieder, type Levering, type LeveringScope, type RegisterLezer,
-  type ToewijzingVersie, type VerzoekStand,
+  type RegisterVoorlading, type ToewijzingVersie, type VerzoekStand,
 } from '../regels';
 import { RegisterLevering, RegisterToewijzing, RegisterVerzoek } from './register.entities';
 
@@ -13,11 +13,35 @@ import { RegisterLevering, RegisterToewijzing, RegisterVerzoek } from './registe
  * Answers exactly as InMemoryRegister does for the same mutations (test/integration/verwerking).
  */
 export class PostgresRegister implements RegisterLezer {
+  /** What voorlaad read, by key; only for this bericht's transaction (the register is made per bericht). */
+  private readonly voorgeladen = { toewijzingen: new Map<string, ToewijzingRij[]>(), bericht: new Map<string, boolean>() };
+
   constructor(private readonly m: EntityManager) {}
+
+  /** TR056's key and the toewijzingen in one statement instead of one round trip each. */
+  async voorlaad(domein: Domein, v: RegisterVoorlading): Promise<void> {
+    const nummers = [...new Set((v.toewijzingen?.nummers ?? []).map(normaliseerNummer))];
+    const r = await sql<{ bekend: boolean; toewijzingen: ToewijzingRij[] }>(
+      this.m,
+      `SELECT EXISTS (SELECT 1 FROM register_bericht_identificatie
+                       WHERE domein = $1 AND berichtcode = $2 AND afzender = $3 AND identificatie = $4) AS bekend,
+              (SELECT coalesce(json_agg(t), '[]'::json) FROM (
+                 SELECT ${TOEWIJZING_KOLOMMEN} FROM client_register_toewijzing
+                  WHERE domein = $1 AND gemeente = $5 AND toewijzing_nummer = ANY($6::text[])) t) AS toewijzingen`,
+      [domein, v.bericht.berichtCode, v.bericht.afzender, v.bericht.identificatie, v.toewijzingen?.gemeente ?? '', nummers],
+    );
+    const { bekend, toewijzingen } = r.rows[0];
+    this.voorgeladen.bericht.set(berichtSleutel(domein, v.bericht), bekend);
+    if (!v.toewijzingen) return;
+    for (const n of nummers) this.voorgeladen.toewijzingen.set(toewijzingSleutel(domein, v.toewijzingen.gemeente, n), []);
+    for (const t of toewijzingen) this.voorgeladen.toewijzingen.get(toewijzingSleutel(domein, t.gemeente, t.toewijzingNummer))?.push(t);
+  }
 
   // The lookups every heenbericht makes are prepared plain SQL: TypeORM's query building cost more
   // CPU per bericht than PostgreSQL's work for them (bench/e2e.bench.ts).
   async toewijzing(domein: Domein, gemeente: string, toewijzingNummer: string): Promise<ToewijzingVersie | null> {
+    const vooraf = this.voorgeladen.toewijzingen.get(toewijzingSleutel(domein, gemeente, normaliseerNummer(toewijzingNummer)));
+    if (vooraf) return laatste(vooraf);
     const versies = await sql<ToewijzingRij>(
       this.m,
       `SELECT ${TOEWIJZING_KOLOMMEN} FROM client_register_toewijzing WHERE domein = $1 AND gemeente = $2 AND toewijzing_nummer = $3`,
@@ -80,6 +104,8 @@ export class PostgresRegister implements RegisterLezer {
   }
 
   async berichtBekend(domein: Domein, s: BerichtSleutel): Promise<boolean> {
+    const vooraf = this.voorgeladen.bericht.get(berichtSleutel(domein, s));
+    if (vooraf !== undefined) return vooraf;
     return this.bestaat(
       `SELECT 1 FROM register_bericht_identificatie
         WHERE domein = $1 AND berichtcode = $2 AND afzender = $3 AND identificatie = $4 LIMIT 1`,
@@ -95,6 +121,9 @@ export class PostgresRegister implements RegisterLezer {
 const TOEWIJZING_KOLOMMEN = `gemeente, toewijzing_nummer AS "toewijzingNummer", aanbieder, bsn, referentie_aanbieder AS "referentieAanbieder",
   product, toewijzingsdatum::text AS toewijzingsdatum, toewijzingstijd, ingangsdatum::text AS ingangsdatum, einddatum::text AS einddatum,
   reden_wijziging AS "redenWijziging", omvang, budget_centen::float8 AS "budgetCenten"`;
+
+const toewijzingSleutel = (domein: Domein, gemeente: string, nummer: string): string => `${domein}\u0000${gemeente}\u0000${nummer}`;
+const berichtSleutel = (domein: Domein, s: BerichtSleutel): string => `${domein}\u0000${s.berichtCode}\u0000${s.afzender}\u0000${s.identificatie}`;
 
 /** A row as TOEWIJZING_KOLOMMEN reads it: the fields of RegisterToewijzing that make a version. */
 type ToewijzingRij = Omit<RegisterToewijzing, 'id' | 'domein' | 'inboundId' | 'geboortedatum' | 'geboortedatumGebruik'>;

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import type { RegelFinding } from '../../istandaarden';
-import { beoordeelOverstijgend, type RegisterLezer } from '../regels';
+import type { GetypeerdBericht, RegelFinding } from '../../istandaarden';
+import { beoordeelOverstijgend, type RegisterLezer, type RegisterVoorlading } from '../regels';
 import { vandaagInNederland } from '../antwoord/vandaag.util';
 import { PostgresRegister, registerSloten, vergrendel } from '../register';
 import type { VerwerkingContext, VerwerkingStap } from '../verwerking.ports';
@@ -52,9 +52,20 @@ export class OverstijgendeRegelsStap implements VerwerkingStap {
     const getypeerd = ctx.getypeerd();
     await this.deps.vergrendel(ctx.tx, registerSloten(def, getypeerd));
     const register = this.deps.register(ctx.tx);
+    await register.voorlaad?.(def.domein, voorlading(getypeerd));
     const { bevindingen, ...oordeel } = await beoordeelOverstijgend({ root, def, getypeerd }, register, { vandaag: vandaagInNederland(this.deps.klok()) });
     ctx.regels.push(...bevindingen);
     ctx.stand.goedgekeurd = oordeel.soort === 'goedgekeurd';
     if (inkomend) ctx.stand.retourOordeel = oordeel;
   }
+}
+
+/** What the rules will ask the register for this bericht: its TR056 key and, for a 305/307, the toewijzingen it names. */
+function voorlading(b: GetypeerdBericht): RegisterVoorlading {
+  const { header, inhoud } = b;
+  const bericht = { berichtCode: header.berichtCode, afzender: header.afzender, identificatie: header.berichtIdentificatie.identificatie };
+  if (inhoud.nummer !== '305' && inhoud.nummer !== '307') return { bericht, toewijzingen: null };
+  const producten: ReadonlyArray<{ toewijzingNummer: string | null }> = 'startProducten' in inhoud ? inhoud.startProducten : inhoud.stopProducten;
+  const nummers = producten.flatMap((p) => (p.toewijzingNummer === null ? [] : [p.toewijzingNummer]));
+  return { bericht, toewijzingen: { gemeente: header.ontvanger, nummers } };
 }

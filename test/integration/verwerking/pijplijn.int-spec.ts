@@ -90,6 +90,14 @@ describe('the pipeline on PostgreSQL: register, locks, exactly one answer', () =
     expect(verwacht.verzoek).toMatchObject({ status: 'toegewezen', inOnderzoek: true });
     expect(await lees(pg, 'jeugd')).toEqual(await lees(geheugen, 'jeugd'));
     expect((await lees(pg, 'jeugd')).t300201).toBeNull();
+
+    // Read ahead (one statement for TR056 and the toewijzingen): the same answers, also for
+    // numbers written differently (000300201 / 300201), unknown numbers and another gemeente.
+    for (const [domein, bekend] of [['wmo', true], ['jeugd', false]] as const) {
+      const vooraf = new PostgresRegister(ds.manager);
+      await vooraf.voorlaad(domein, { bericht: { berichtCode: '414', afzender: GEMEENTE, identificatie: bekend ? 'REG1' : 'REG9' }, toewijzingen: { gemeente: GEMEENTE, nummers: ['300201', '1', '000300202'] } });
+      expect(await lees(vooraf, domein)).toEqual(await lees(geheugen, domein));
+    }
   });
 
   async function bewaarGgk(xml: string): Promise<string> {
