@@ -209,6 +209,7 @@ async function main(): Promise<void> {
       let stoppen = false;
       let achtergrondVerzonden = 0;
       let achtergrondFouten = 0;
+      let eersteFout = '';
       // Open loop, but never more than 50 unanswered: above capacity the queue would grow without
       // bound and the probe would measure the queue. Skipped sends are reported.
       let achtergrondOvergeslagen = 0;
@@ -224,7 +225,9 @@ async function main(): Promise<void> {
           }
           const p = post(envelop(volgende++).xml).then(
             () => undefined,
-            () => void achtergrondFouten++,
+            (e: unknown) => {
+              if (achtergrondFouten++ === 0) eersteFout = e instanceof Error ? e.message : String(e);
+            },
           );
           achtergrondVerzonden++;
           inVlucht.add(p);
@@ -252,7 +255,7 @@ async function main(): Promise<void> {
       probeRegels.push(
         '',
         `Closed-loop probe: ${probeLatenties.length} single WMO305 one at a time, send → WMO306 Du01 commit seen, under a background load of ${rate}/s ` +
-          `(sent ${achtergrondVerzonden}, ${achtergrondFouten} failed, ${achtergrondOvergeslagen} skipped at 50 unanswered, ${achtergrondBeantwoord} answers seen; ${((achtergrondVerzonden / (probeMs + 2000)) * 1000).toFixed(0)}/s offered over the probe window):`,
+          `(sent ${achtergrondVerzonden}, ${achtergrondFouten} failed${eersteFout ? ` (first: ${eersteFout.slice(0, 120)})` : ''}, ${achtergrondOvergeslagen} skipped at 50 unanswered, ${achtergrondBeantwoord} answers seen; ${((achtergrondVerzonden / (probeMs + 2000)) * 1000).toFixed(0)}/s offered over the probe window):`,
         '',
         '| probe | p50 ms | p90 ms | p99 ms | max ms |',
         '|---|---:|---:|---:|---:|',
