@@ -5,7 +5,7 @@ import { AppConfig } from '../../platform/config';
 import { LOGGER } from '../../platform/logging';
 import { SIGNAAL_WRITER, type SignaalWriter } from '../signaal.port';
 import { DetectorenRunner, standaardDetectoren } from './detectoren.runner';
-import { vandaagInNederland } from './kalender';
+import { vandaagInNederland } from '../../platform/tijd/nederlandse-tijd';
 
 /** Runs the detectors at start-up and every DETECTOREN_INTERVAL_MS (unless DETECTOREN_ENABLED=false); never two rounds at once. */
 @Injectable()

@@ -13,4 +13,5 @@ export {
   detecteerTermijnAanbieder, START_STOP_TERMIJN_WERKDAGEN, TERMIJN_AANBIEDER_TYPE, werkdagenTeLaat, type StartStopMelding,
 } from './termijn-aanbieder.detector';
 export { detecteerClientenstopActief, CLIENTENSTOP_ACTIEF_TYPE, type ClientenstopDag } from './clientenstop-actief.detector';
-export { isWerkdag, plusWerkdagen, vandaagInNederland, werkdagenTussen } from './kalender';
+export { isWerkdag, plusWerkdagen, werkdagenTussen } from './kalender';
+export { vandaagInNederland } from '../../platform/tijd/nederlandse-tijd';

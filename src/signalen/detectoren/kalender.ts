@@ -44,8 +44,6 @@ export function maandenTussen(a: string, b: string): number {
   return (Number(b.slice(0, 4)) - Number(a.slice(0, 4))) * 12 + Number(b.slice(5, 7)) - Number(a.slice(5, 7));
 }
 
-/** Today's date in the Netherlands (the calendar the rules count in). */
-export { vandaagInNederland } from '../../platform/tijd/nederlandse-tijd';
 
 /**
  * Easter Sunday of a year (Gregorian computus, the anonymous algorithm of Meeus/Jones/Butcher):

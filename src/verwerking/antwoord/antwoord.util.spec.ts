@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { scanXml } from '../../istandaarden';
 import { ggkEnvelopVan } from './ggk-envelop.util';
 import { retourcodesVan } from './retourcodes.util';
-import { vandaagInNederland } from './vandaag.util';
+import { vandaagInNederland } from '../../platform/tijd/nederlandse-tijd';
 
 describe('retourcodesVan', () => {
   it('lists every RetourCodes with the path of its element, Header first, never a value', () => {

@@ -6,7 +6,7 @@ import type { OutboxWriter } from '../../uitgaand/outbox.port';
 import { ggkEnvelopVan } from '../antwoord/ggk-envelop.util';
 import { retourIdentificaties } from '../antwoord/retour-identificatie';
 import { retourcodesVan } from '../antwoord/retourcodes.util';
-import { vandaagInNederland } from '../antwoord/vandaag.util';
+import { vandaagInNederland } from '../../platform/tijd/nederlandse-tijd';
 import type { VerwerkingContext, VerwerkingStap } from '../verwerking.ports';
 
 export const UITVAL = {

@@ -11,7 +11,7 @@ import type { SignaalWriter } from '../../signalen/signaal.port';
 import type { OutboxWriter } from '../../uitgaand/outbox.port';
 import { ggkEnvelopVan } from '../antwoord/ggk-envelop.util';
 import { retourcodesVan } from '../antwoord/retourcodes.util';
-import { vandaagInNederland } from '../antwoord/vandaag.util';
+import { vandaagInNederland } from '../../platform/tijd/nederlandse-tijd';
 import { beoordeelPrestaties, contractSleutel, type DeclaratieBeoordeling, type DeclaratieStand } from '../declaratie/beoordeel-declaratie';
 import { alBeantwoord, eerdereDeclaraties, laadStand, markeerBeantwoord, schrijfDeclaratie, schrijfPrestaties, type DeclaratieSleutel } from '../declaratie/declaratie.register';
 import { REGEL_VAN_CODE, regel8214PeriodeVoorLaatste, regel9333DeclaratieNummerNietUniek } from '../declaratie/declaratie.regels';

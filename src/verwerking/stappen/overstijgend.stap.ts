@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { GetypeerdBericht, RegelFinding } from '../../istandaarden';
 import { beoordeelOverstijgend, type RegisterLezer, type RegisterVoorlading } from '../regels';
-import { vandaagInNederland } from '../antwoord/vandaag.util';
+import { vandaagInNederland } from '../../platform/tijd/nederlandse-tijd';
 import { PostgresRegister, registerSloten, vergrendel } from '../register';
 import type { VerwerkingContext, VerwerkingStap } from '../verwerking.ports';
 
