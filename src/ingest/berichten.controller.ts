@@ -1,7 +1,7 @@
 import { Controller, Get, HttpStatus, Inject, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { SYNC_VALIDATION_BELOW_BYTES } from '../istandaarden';
+import { allocateBerichtBytes } from '../istandaarden';
 import { Roles } from '../platform/auth';
 import { AppConfig } from '../platform/config';
 import { BerichtStatusDto, OntvangstDto, toBerichtStatusDto } from './bericht.dto';
@@ -42,7 +42,7 @@ export class BerichtenController {
 
     let raw: Buffer;
     try {
-      raw = await readRawBody(req, this.config.maxBerichtBytes, { sharedFrom: SYNC_VALIDATION_BELOW_BYTES });
+      raw = await readRawBody(req, this.config.maxBerichtBytes, { allocate: allocateBerichtBytes });
     } catch (e) {
       if (e instanceof BodyTooLargeError) throw IngestException.tooLarge(this.config.maxBerichtBytes);
       throw e;

@@ -31,19 +31,14 @@ const decoder = new TextDecoder('utf-8', { fatal: true });
  * then detects the bericht from the root element's namespace (any prefix, or a default namespace).
  */
 export function prepareInput(raw: Uint8Array, maxBytes = DEFAULT_MAX_BYTES): PreparedInput {
-  if (raw.byteLength > maxBytes) {
-    throw new BerichtInputError(`bericht is ${raw.byteLength} bytes, over the limit of ${maxBytes} bytes`);
-  }
-  const bytes = raw[0] === 0xef && raw[1] === 0xbb && raw[2] === 0xbf ? raw.subarray(3) : raw;
+  const bytes = binnenLimietZonderBom(raw, maxBytes);
   let text: string;
   try {
     text = decoder.decode(bytes);
   } catch {
     throw new BerichtInputError('bericht is not valid UTF-8');
   }
-  const rootStart = findRootStart(text);
-  const root = readRootTag(text, rootStart);
-  return { bytes, text, bericht: berichtVoorNamespace(root.namespace) ?? null, rootNamespace: root.namespace };
+  return herken(bytes, text);
 }
 
 /**
@@ -54,23 +49,32 @@ export function prepareInput(raw: Uint8Array, maxBytes = DEFAULT_MAX_BYTES): Pre
  */
 export function prepareInputHead(raw: Uint8Array, maxBytes = DEFAULT_MAX_BYTES, headBytes = 64 * 1024): PreparedInput & { head: boolean } {
   if (raw.byteLength <= headBytes + 3) return { ...prepareInput(raw, maxBytes), head: false };
-  if (raw.byteLength > maxBytes) {
-    throw new BerichtInputError(`bericht is ${raw.byteLength} bytes, over the limit of ${maxBytes} bytes`);
-  }
-  const bytes = raw[0] === 0xef && raw[1] === 0xbb && raw[2] === 0xbf ? raw.subarray(3) : raw;
+  const bytes = binnenLimietZonderBom(raw, maxBytes);
   if (!isUtf8(bytes)) throw new BerichtInputError('bericht is not valid UTF-8');
   let end = headBytes;
   while ((bytes[end] & 0xc0) === 0x80) end--; // not inside a multi-byte character
   const text = decoder.decode(bytes.subarray(0, end));
-  let root: { namespace: string };
   try {
-    root = readRootTag(text, findRootStart(text));
+    return { ...herken(bytes, text), head: true };
   } catch (e) {
     // A prolog longer than the head: judge the whole document, so errors are exactly prepareInput's.
     if (e instanceof BerichtInputError) return { ...prepareInput(raw, maxBytes), head: false };
     throw e;
   }
-  return { bytes, text, bericht: berichtVoorNamespace(root.namespace) ?? null, rootNamespace: root.namespace, head: true };
+}
+
+/** The size cap; the bytes without a UTF-8 byte-order mark. */
+function binnenLimietZonderBom(raw: Uint8Array, maxBytes: number): Uint8Array {
+  if (raw.byteLength > maxBytes) {
+    throw new BerichtInputError(`bericht is ${raw.byteLength} bytes, over the limit of ${maxBytes} bytes`);
+  }
+  return raw[0] === 0xef && raw[1] === 0xbb && raw[2] === 0xbf ? raw.subarray(3) : raw;
+}
+
+/** Prolog checks, then the bericht from the root element's namespace. */
+function herken(bytes: Uint8Array, text: string): PreparedInput {
+  const root = readRootTag(text, findRootStart(text));
+  return { bytes, text, bericht: berichtVoorNamespace(root.namespace) ?? null, rootNamespace: root.namespace };
 }
 
 /** Skips the XML declaration, comments, processing instructions and white space; refuses a DOCTYPE. */

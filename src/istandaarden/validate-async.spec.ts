@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { declaratieXml } from '../../bench/generate';
 import { testSchemas, voorbeeld, xsdDir } from '../../test/support/istandaarden';
-import { validateBericht, validateBerichtAsync, type ValidatedBericht } from './validate';
+import { allocateBerichtBytes, SYNC_VALIDATION_BELOW_BYTES, validateBericht, validateBerichtAsync, type ValidatedBericht } from './validate';
 import { XsdWorkerError, XsdWorkerPool } from './xsd/xsd-pool';
 
 /** The parts of a verdict that must not depend on the path taken. */
@@ -119,6 +119,17 @@ describe('validateBerichtAsync gives the verdict of validateBericht', () => {
   it('validates small input on the calling thread by default', async () => {
     const v = await validateBerichtAsync(Buffer.from(voorbeeld('WMO305')), await testSchemas());
     expect(v).toMatchObject({ bericht: 'WMO305', valid: true });
+  });
+});
+
+describe('allocateBerichtBytes', () => {
+  it('puts input the workers validate in shared memory, smaller input in a buffer of its own', () => {
+    const groot = allocateBerichtBytes(SYNC_VALIDATION_BELOW_BYTES);
+    expect(groot.buffer).toBeInstanceOf(SharedArrayBuffer);
+    expect(groot.length).toBe(SYNC_VALIDATION_BELOW_BYTES);
+    const klein = allocateBerichtBytes(SYNC_VALIDATION_BELOW_BYTES - 1);
+    expect(klein.buffer).not.toBeInstanceOf(SharedArrayBuffer);
+    expect(klein.buffer.byteLength).toBe(SYNC_VALIDATION_BELOW_BYTES - 1);
   });
 });
 

@@ -67,6 +67,14 @@ export interface ValidateAsyncOptions extends ValidateOptions {
  * a SharedArrayBuffer goes to the XSD workers as is; other input is copied into shared memory first.
  */
 export const SYNC_VALIDATION_BELOW_BYTES = 256 * 1024;
+
+/**
+ * A buffer of its own (never a slice of Buffer's shared pool) for input of `size` bytes that will be
+ * validated: in shared memory from SYNC_VALIDATION_BELOW_BYTES, so the XSD workers read it in place.
+ */
+export function allocateBerichtBytes(size: number): Buffer {
+  return size >= SYNC_VALIDATION_BELOW_BYTES ? Buffer.from(new SharedArrayBuffer(size)) : Buffer.allocUnsafeSlow(size);
+}
 const DEFAULT_PIECE_BYTES = 4 * 1024 * 1024;
 
 /**

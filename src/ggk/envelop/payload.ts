@@ -1,6 +1,6 @@
 import type { BerichtDefinitie } from '../../istandaarden/catalogus';
 import { BerichtInputError, prepareInput } from '../../istandaarden/input';
-import { SYNC_VALIDATION_BELOW_BYTES } from '../../istandaarden/validate';
+import { allocateBerichtBytes } from '../../istandaarden/validate';
 import type { GgkPayload } from './types';
 
 const BASE64_WHITESPACE = /[\t\n\r ]+/g;
@@ -34,13 +34,9 @@ export function decodeerPayload(
   return { ok: true, payload: { bytes: prepared.bytes, text: prepared.text, bomVerwijderd } };
 }
 
-/**
- * Into a buffer of its own (never a slice of Buffer's shared pool, which the stored bericht would keep
- * alive); a large payload into shared memory, which the XSD workers read in place.
- */
+/** Into a buffer of its own; a large payload into shared memory (allocateBerichtBytes). */
 function decodeerBase64(compact: string): Uint8Array {
-  const max = (compact.length / 4) * 3;
-  const buf = max >= SYNC_VALIDATION_BELOW_BYTES ? Buffer.from(new SharedArrayBuffer(max)) : Buffer.allocUnsafeSlow(max);
+  const buf = allocateBerichtBytes((compact.length / 4) * 3);
   return buf.subarray(0, buf.write(compact, 'base64'));
 }
 

@@ -10,10 +10,10 @@ export class BodyTooLargeError extends Error {
 
 export interface ReadRawBodyOptions {
   /**
-   * A body with a Content-Length of at least this many bytes is read into shared memory
-   * (a SharedArrayBuffer): the XSD workers then validate it in place instead of from a copy.
+   * Makes the buffer for a body with a Content-Length (default: a buffer of its own); a bericht's
+   * body goes into shared memory when large (allocateBerichtBytes), for the XSD workers to read in place.
    */
-  sharedFrom?: number;
+  allocate?: (size: number) => Buffer;
 }
 
 /**
@@ -30,7 +30,7 @@ export function readRawBody(req: IncomingMessage, limit: number, options: ReadRa
     req.resume();
     return Promise.reject(new BodyTooLargeError(limit));
   }
-  const target = hasLength ? allocate(declared, options.sharedFrom ?? Infinity) : null;
+  const target = hasLength ? (options.allocate ?? Buffer.allocUnsafeSlow)(declared) : null;
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -66,8 +66,4 @@ export function readRawBody(req: IncomingMessage, limit: number, options: ReadRa
     req.on('end', onEnd);
     req.on('error', onError);
   });
-}
-
-function allocate(size: number, sharedFrom: number): Buffer {
-  return size >= sharedFrom ? Buffer.from(new SharedArrayBuffer(size)) : Buffer.allocUnsafeSlow(size);
 }
