@@ -144,8 +144,8 @@ export async function leesDeclaratieMaand(m: EntityManager, van: string, tot: st
     `SELECT d.domein, d.gemeente, d.aanbieder,
             count(DISTINCT d.id) AS declaraties,
             count(DISTINCT d.id) FILTER (WHERE d.oordeel <> 'prestaties') AS "declaratiesAfgewezen",
-            count(p.id) FILTER (WHERE p.status IN ('goedgekeurd', 'gecrediteerd')) AS "prestatiesGoedgekeurd",
-            count(p.id) FILTER (WHERE p.status = 'afgewezen') AS "prestatiesAfgewezen",
+            count(p.referentienummer) FILTER (WHERE p.status IN ('goedgekeurd', 'gecrediteerd')) AS "prestatiesGoedgekeurd",
+            count(p.referentienummer) FILTER (WHERE p.status = 'afgewezen') AS "prestatiesAfgewezen",
             COALESCE(sum(abs(p.bedrag_centen)) FILTER (WHERE p.status IN ('goedgekeurd', 'gecrediteerd')), 0) AS "goedgekeurdCenten",
             COALESCE(sum(abs(p.bedrag_centen)) FILTER (WHERE p.status = 'afgewezen'), 0) AS "afgewezenCenten"
        FROM register_declaratie d

@@ -10,6 +10,7 @@ import { CreateContractClientenstop1795930000000 } from './1795930000000-create-
 import { ContractWachttijdNormen1795940000000 } from './1795940000000-contract-wachttijd-normen';
 import { ContractInzetNorm1795950000000 } from './1795950000000-contract-inzet-norm';
 import { InboundLz4Compressie1795960000000 } from './1795960000000-inbound-lz4';
+import { PrestatieNatuurlijkeSleutel1795970000000 } from './1795970000000-prestatie-natuurlijke-sleutel';
 
 /**
  * Every migration, oldest first. Listed explicitly (no glob) so the same list works from the
@@ -28,4 +29,5 @@ export const MIGRATIONS = [
   ContractWachttijdNormen1795940000000,
   ContractInzetNorm1795950000000,
   InboundLz4Compressie1795960000000,
+  PrestatieNatuurlijkeSleutel1795970000000,
 ];
