@@ -23,37 +23,93 @@ export function copyVeld(v: string | number | null): string {
 }
 
 /**
- * COPY ... FROM STDIN in the manager's transaction: `rijen` yields rows in COPY's text format
- * (fields made with copyVeld, joined by tabs, each ending in a newline). Returns the number of rows
- * stored. For bulk writes only: COPY skips the executor's per-row work of an INSERT ... SELECT
- * unnest(...) and the parameter arrays' parsing (100,000 prestaties: ~1.4 s instead of ~2.3 s,
- * bench/README.md). A failing row fails the statement (and so the transaction) with node-pg's
+ * A COPY ... FROM STDIN in the manager's transaction that rows are written to as they become known
+ * (text format: fields made with copyVeld, joined by tabs, each row ending in a newline). For bulk
+ * writes: COPY skips the executor's per-row work of an INSERT ... SELECT unnest(...) and the
+ * parsing of parameter arrays (100,000 prestaties: ~1.4 s instead of ~2.3 s, bench/README.md).
+ *
+ * While it is open the connection runs nothing else: a query issued on the same transaction waits
+ * until `sluit` or `breekAf`, so call one of them before any other statement, also on an error.
+ */
+export class CopyStroom {
+  private deel = '';
+  private readonly klaar: Promise<void>;
+  /** The database's (or a cancel's) error: nothing more is written after it. */
+  private fout: Error | null = null;
+  private gesloten = false;
+
+  private constructor(private readonly stream: CopyStreamQuery) {
+    this.klaar = new Promise<void>((resolve, reject) => {
+      stream.once('finish', resolve);
+      stream.on('error', (e: Error) => {
+        this.fout ??= e;
+        reject(e);
+      });
+    });
+    this.klaar.catch(() => undefined); // reported where `klaar` is awaited
+  }
+
+  static async open(m: EntityManager, statement: string): Promise<CopyStroom> {
+    const qr = m.queryRunner;
+    if (!qr) throw new Error('COPY needs a transaction: a half-finished COPY must roll back with it');
+    const client = (await qr.connect()) as PgClient;
+    return new CopyStroom(client.query(copyFrom(statement)));
+  }
+
+  /**
+   * Adds rows. Returns a promise only when the database should catch up first (await it before
+   * writing more); throws the database's error once the COPY has failed.
+   */
+  schrijf(rijen: string): Promise<void> | undefined {
+    if (this.fout) throw this.fout;
+    this.deel += rijen;
+    if (this.deel.length < DEEL_CHARS) return undefined;
+    const deel = this.deel;
+    this.deel = '';
+    if (this.stream.write(deel)) return undefined;
+    return Promise.race([once(this.stream, 'drain').then(() => undefined), this.klaar]);
+  }
+
+  /** Sends the last rows and ends the COPY without waiting for it (see `resultaat`). */
+  sluit(): void {
+    if (this.fout || this.gesloten) return;
+    this.gesloten = true;
+    this.stream.end(this.deel);
+    this.deel = '';
+  }
+
+  /** The number of rows stored, once the database has them all; node-pg's error (with `code`) otherwise. */
+  async resultaat(): Promise<number> {
+    await this.klaar;
+    return this.stream.rowCount;
+  }
+
+  /**
+   * Cancels the COPY (the database gets CopyFail, the statement fails); resolves once the connection
+   * is free again. A COPY already closed runs to its end: what it stored is then the caller's to undo.
+   */
+  async breekAf(reden: Error): Promise<void> {
+    if (!this.gesloten && !this.stream.destroyed) this.stream.destroy(reden);
+    await this.klaar.catch(() => undefined);
+  }
+}
+
+/**
+ * COPY ... FROM STDIN of all `rijen` (see CopyStroom) in the manager's transaction. Returns the
+ * number of rows stored. A failing row fails the statement (and so the transaction) with node-pg's
  * error, `code` included.
  */
 export async function copyIn(m: EntityManager, statement: string, rijen: Iterable<string>): Promise<number> {
-  const qr = m.queryRunner;
-  if (!qr) throw new Error('copyIn needs a transaction: a half-finished COPY must roll back with it');
-  const client = (await qr.connect()) as PgClient;
-  const stream = client.query(copyFrom(statement));
-  const klaar = new Promise<void>((resolve, reject) => {
-    stream.once('finish', resolve);
-    stream.once('error', reject);
-  });
-  klaar.catch(() => undefined); // reported where `klaar` is awaited
+  const stroom = await CopyStroom.open(m, statement);
   try {
-    let deel = '';
     for (const rij of rijen) {
-      deel += rij;
-      if (deel.length >= DEEL_CHARS) {
-        if (!stream.write(deel)) await Promise.race([once(stream, 'drain'), klaar]);
-        deel = '';
-      }
+      const wacht = stroom.schrijf(rij);
+      if (wacht) await wacht;
     }
-    stream.end(deel);
   } catch (e) {
-    stream.destroy(e as Error);
+    await stroom.breekAf(e as Error);
     throw e;
   }
-  await klaar;
-  return stream.rowCount;
+  stroom.sluit();
+  return stroom.resultaat();
 }

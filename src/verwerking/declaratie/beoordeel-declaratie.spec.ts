@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ContractTarief } from '../../contracten/contracten.port';
 import type { Declaratie, Prestatie } from '../../istandaarden';
 import type { ToewijzingVersie } from '../regels';
-import { beoordeelPrestaties, contractSleutel, type DeclaratieStand } from './beoordeel-declaratie';
+import { beoordeelPrestaties, beoordeelPrestatiesStapsgewijs, contractSleutel, type DeclaratieStand, type NieuwePrestatie } from './beoordeel-declaratie';
 import { debetSleutel, type BekendePrestatie } from './declaratie.regels';
 
 const AGB = '12345678';
@@ -65,5 +65,30 @@ describe('beoordeelPrestaties', () => {
     ], stand(), tarieven);
     expect(u.afgewezen).toEqual([{ client: 0, prestatie: 2, codes: ['0611'] }]);
     expect(u.nieuwePrestaties.map((r) => [r.referentienummer, r.status, r.contractId])).toEqual([['RN1', 'goedgekeurd', 'C1'], ['RN2', 'goedgekeurd', 'C1'], ['RN3', 'afgewezen', null]]);
+  });
+  it('in steps: each step yields the rows judged since the last, final as yielded; together they are the whole judgement, credits first', () => {
+    const april = { begindatum: '2025-04-01', einddatum: '2025-04-30' };
+    const oud: BekendePrestatie = {
+      referentienummer: 'RN0', debetCredit: 'D', status: 'goedgekeurd', toewijzingNummer: '300201', sleutel: debetSleutel(p()), volumeBasis: 240, bedragCenten: 5000, contractId: 'C1',
+    };
+    const maakStand = () => stand({ prestaties: new Map([['RN0', { ...oud }]]), openDebetSleutels: new Set([oud.sleutel]), tellers: new Map([['300201', { volumeBasis: 240, bedragCenten: 5000 }]]) });
+    const lijst = [
+      p({ referentieNummer: 'RN1', productPeriode: april }),
+      p({ referentieNummer: 'RN2', toewijzingNummer: '999999' }), // 9338
+      p({ referentieNummer: 'RN3', vorigReferentieNummer: 'RN0', ingediendBedrag: { centen: 5000, debetCredit: 'C' } }),
+      p({ referentieNummer: 'RN4', productTariefCenten: 1300, ingediendBedrag: { centen: 5200, debetCredit: 'D' } }), // 0611 and 9346
+      p({ referentieNummer: 'RN1' }), // 8021
+    ];
+    const invoer = { domein: 'wmo' as const, aanbieder: AGB, declaratie: declaratie(lijst), tarieven: new Map([[contractSleutel('01A11', '2025-04-01'), tarief(1250)]]) };
+    const stappen = beoordeelPrestatiesStapsgewijs(invoer, maakStand(), 2);
+    const gegeven: NieuwePrestatie[][] = [];
+    let r = stappen.next();
+    while (!r.done) {
+      gegeven.push(r.value.map((x) => ({ ...x })));
+      r = stappen.next();
+    }
+    expect(gegeven.map((g) => g.map((x) => x.referentienummer))).toEqual([['RN3', 'RN1'], ['RN2', 'RN4']]);
+    expect(gegeven.flat()).toEqual(r.value.nieuwePrestaties);
+    expect(r.value).toEqual(beoordeelPrestaties(invoer, maakStand()));
   });
 });

@@ -91,6 +91,26 @@ const gesigneerd = (p: Prestatie): number => (p.ingediendBedrag.debetCredit === 
  * prestaties in the same message see earlier ones (TR314, TR322, TR369, TR389, TR390).
  */
 export function beoordeelPrestaties(invoer: DeclaratieInvoer, stand: DeclaratieStand): DeclaratieBeoordeling {
+  const stappen = beoordeelPrestatiesStapsgewijs(invoer, stand);
+  for (;;) {
+    const r = stappen.next();
+    if (r.done) return r.value;
+  }
+}
+
+/** Prestaties judged between two yields of beoordeelPrestatiesStapsgewijs. */
+const PRESTATIES_PER_STAP = 2000;
+
+/**
+ * beoordeelPrestaties in steps: every `perStap` prestaties it yields the rows judged since the
+ * previous yield (final: a row's status never changes afterwards), so a caller can store them while
+ * the rest is judged; it returns the whole judgement, whose nieuwePrestaties holds every row.
+ */
+export function* beoordeelPrestatiesStapsgewijs(
+  invoer: DeclaratieInvoer,
+  stand: DeclaratieStand,
+  perStap = PRESTATIES_PER_STAP,
+): Generator<readonly NieuwePrestatie[], DeclaratieBeoordeling, void> {
   const { declaratie, aanbieder, domein } = invoer;
   const uit: DeclaratieBeoordeling = { afgewezen: [], clientCodes: new Map(), nieuwePrestaties: [], gecrediteerd: [], tellers: new Map(), boekingen: [], perCode: new Map() };
   const boekingen = new Map<string, Boeking>();
@@ -209,15 +229,24 @@ export function beoordeelPrestaties(invoer: DeclaratieInvoer, stand: DeclaratieS
   };
 
   // Credits first, then debits, each in document order.
+  let gemeld = 0;
+  let sindsStap = 0;
   for (const soort of ['C', 'D'] as const) {
     for (let ci = 0; ci < declaratie.clienten.length; ci++) {
       const c = declaratie.clienten[ci];
       for (let pi = 0; pi < c.prestaties.length; pi++) {
         const p = c.prestaties[pi];
-        if (p.ingediendBedrag.debetCredit === soort) beoordeel(ci, pi, c, p);
+        if (p.ingediendBedrag.debetCredit !== soort) continue;
+        beoordeel(ci, pi, c, p);
+        if (++sindsStap === perStap) {
+          sindsStap = 0;
+          yield uit.nieuwePrestaties.slice(gemeld);
+          gemeld = uit.nieuwePrestaties.length;
+        }
       }
     }
   }
+  if (gemeld < uit.nieuwePrestaties.length) yield uit.nieuwePrestaties.slice(gemeld);
   uit.boekingen = [...boekingen.values()];
   return uit;
 }

@@ -3,7 +3,7 @@ import type { Declaratie, Domein } from '../../istandaarden';
 import type { ToewijzingVersie } from '../regels';
 import type { DeclaratieStand, NieuwePrestatie, Teller } from './beoordeel-declaratie';
 import { debetSleutel, nummerVan, type BekendePrestatie } from './declaratie.regels';
-import { copyIn, copyVeld } from '../../platform/database/copy';
+import { copyIn, copyVeld, CopyStroom } from '../../platform/database/copy';
 
 /**
  * The declaratie register on PostgreSQL (migrations/1795800000000-create-declaratie-register),
@@ -181,16 +181,19 @@ export interface DeclaratieRij extends DeclaratieSleutel {
   totaalIngediendCenten: number;
   totaalToegekendCenten: number;
   inboundId: string | null;
+  /** The id drawn beforehand (PrestatieStroom); a new one when absent. */
+  id?: string;
 }
 
 /** Records the answered 323; the unique index refuses a second answer to the same 323. Returns its id. */
 export async function schrijfDeclaratie(m: EntityManager, d: DeclaratieRij): Promise<string> {
   const [r] = (await m.query(
-    `INSERT INTO register_declaratie (domein, gemeente, aanbieder, declaratienummer, periode_begin, periode_eind, bericht_identificatie, bericht_dagtekening,
+    `INSERT INTO register_declaratie (id, domein, gemeente, aanbieder, declaratienummer, periode_begin, periode_eind, bericht_identificatie, bericht_dagtekening,
                                       oordeel, retourcodes, totaal_ingediend_centen, totaal_toegekend_centen, inbound_id)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id::text AS id`,
+     VALUES (COALESCE($14::bigint, nextval(pg_get_serial_sequence('register_declaratie', 'id'))), $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+     RETURNING id::text AS id`,
     [d.domein, d.gemeente, d.aanbieder, d.declaratieNummer, d.periode.begindatum, d.periode.einddatum, d.identificatie, d.dagtekening, d.oordeel, d.retourcodes,
-      d.totaalIngediendCenten, d.totaalToegekendCenten, d.inboundId],
+      d.totaalIngediendCenten, d.totaalToegekendCenten, d.inboundId, d.id ?? null],
   )) as Array<{ id: string }>;
   return r.id;
 }
@@ -215,11 +218,11 @@ function* tellerRijen(s: DeclaratieSleutel, tellers: ReadonlyArray<[string, Tell
   for (const [nummer, t] of tellers) yield `${vast}\t${copyVeld(nummer)}\t${t.volumeBasis}\t${t.bedragCenten}\n`;
 }
 
+const COPY_PRESTATIES = `COPY client_register_prestatie (${PRESTATIE_KOLOMMEN}) FROM STDIN`;
+
 /**
- * Stores the judged prestaties, marks the credited debits and writes the counters: `tellers` are
- * the final values, `bestaand` the counters laadStand found (and locked); the others are created
- * here. The new rows go in by COPY (prestaties and new counters; ~2x an INSERT of unnest()ed arrays
- * for 100,000 rows), the changes by one UPDATE each.
+ * Stores the judged prestaties, marks the credited debits and writes the counters (see
+ * werkTellersBij). DeclaratieStap streams the prestaties with PrestatieStroom instead.
  */
 export async function schrijfPrestaties(
   m: EntityManager,
@@ -230,7 +233,70 @@ export async function schrijfPrestaties(
   tellers: ReadonlyMap<string, Teller>,
   bestaand: ReadonlyMap<string, Teller>,
 ): Promise<void> {
-  if (rijen.length > 0) await copyIn(m, `COPY client_register_prestatie (${PRESTATIE_KOLOMMEN}) FROM STDIN`, prestatieRijen(s, declaratieId, rijen));
+  if (rijen.length > 0) await copyIn(m, COPY_PRESTATIES, prestatieRijen(s, declaratieId, rijen));
+  await werkTellersBij(m, s, gecrediteerd, tellers, bestaand);
+}
+
+/**
+ * The prestaties of one declaratie stored while they are judged: the database stores the rows of
+ * one step of beoordeelPrestatiesStapsgewijs while this process judges the next (100,000
+ * prestaties: judging ~1 s and storing ~1.5 s overlap instead of following each other). The
+ * declaratie's id is drawn first, as the rows carry it; its register_declaratie row follows once
+ * the 325 is known (schrijfDeclaratie with that id). Behind a savepoint, so `trekIn` takes the rows
+ * back when the 325 turns out not to be sendable, while the rest of the transaction stays.
+ *
+ * While it is open the transaction's connection runs nothing else: `sluit` (or `trekIn`) comes
+ * before any other statement.
+ */
+export class PrestatieStroom {
+  private constructor(
+    readonly declaratieId: string,
+    private readonly m: EntityManager,
+    private readonly s: DeclaratieSleutel,
+    private readonly copy: CopyStroom,
+  ) {}
+
+  static async open(m: EntityManager, s: DeclaratieSleutel): Promise<PrestatieStroom> {
+    const [{ id }] = (await m.query(`SELECT nextval(pg_get_serial_sequence('register_declaratie', 'id'))::text AS id`)) as Array<{ id: string }>;
+    await m.query('SAVEPOINT declaratie_prestaties');
+    return new PrestatieStroom(id, m, s, await CopyStroom.open(m, COPY_PRESTATIES));
+  }
+
+  /** Adds judged rows; a promise when the database should catch up first. */
+  schrijf(rijen: readonly NieuwePrestatie[]): Promise<void> | undefined {
+    let tekst = '';
+    for (const r of prestatieRijen(this.s, this.declaratieId, rijen)) tekst += r;
+    return this.copy.schrijf(tekst);
+  }
+
+  /** No more rows; the database finishes them while the caller goes on (its next statement waits for it). */
+  sluit(): void {
+    this.copy.sluit();
+  }
+
+  /** Resolves once every row is stored; rejects with the database's error. */
+  async opgeslagen(): Promise<void> {
+    await this.copy.resultaat();
+  }
+
+  /** Takes back every row written (cancelling the COPY if it is still open). */
+  async trekIn(reden: Error): Promise<void> {
+    await this.copy.breekAf(reden);
+    await this.m.query('ROLLBACK TO SAVEPOINT declaratie_prestaties');
+  }
+}
+
+/**
+ * Marks the credited debits and writes the counters: `tellers` are the final values, `bestaand`
+ * the counters laadStand found (and locked); the others are created here, by COPY.
+ */
+export async function werkTellersBij(
+  m: EntityManager,
+  s: DeclaratieSleutel,
+  gecrediteerd: readonly string[],
+  tellers: ReadonlyMap<string, Teller>,
+  bestaand: ReadonlyMap<string, Teller>,
+): Promise<void> {
   if (gecrediteerd.length > 0) {
     await m.query(
       `UPDATE client_register_prestatie SET status = 'gecrediteerd' WHERE domein = $1 AND aanbieder = $2 AND referentienummer = ANY($3::varchar[]) AND status = 'goedgekeurd'`,

@@ -12,8 +12,8 @@ import type { OutboxWriter } from '../../uitgaand/outbox.port';
 import { ggkEnvelopVan } from '../antwoord/ggk-envelop.util';
 import { retourcodesVan } from '../antwoord/retourcodes.util';
 import { vandaagInNederland } from '../../platform/tijd/nederlandse-tijd';
-import { beoordeelPrestaties, contractSleutel, type DeclaratieBeoordeling, type DeclaratieStand } from '../declaratie/beoordeel-declaratie';
-import { alBeantwoord, eerdereDeclaraties, laadStand, markeerBeantwoord, schrijfDeclaratie, schrijfPrestaties, type DeclaratieSleutel } from '../declaratie/declaratie.register';
+import { beoordeelPrestatiesStapsgewijs, contractSleutel, type DeclaratieBeoordeling, type DeclaratieInvoer, type DeclaratieStand } from '../declaratie/beoordeel-declaratie';
+import { alBeantwoord, eerdereDeclaraties, laadStand, markeerBeantwoord, PrestatieStroom, schrijfDeclaratie, werkTellersBij, type DeclaratieSleutel } from '../declaratie/declaratie.register';
 import { REGEL_VAN_CODE, regel8214PeriodeVoorLaatste, regel9333DeclaratieNummerNietUniek } from '../declaratie/declaratie.regels';
 import { vergrendel as advisoryLocks } from '../register';
 import type { VerwerkingContext, VerwerkingStap } from '../verwerking.ports';
@@ -78,8 +78,8 @@ export class DeclaratieStap implements VerwerkingStap {
     ctx.laatBoomLos();
     const { oordeel, beoordeling, bestaandeTellers, antwoord, declaratieId, outboxId } = beantwoord;
     if (beoordeling) {
-      await schrijfPrestaties(ctx.tx, s, declaratieId, beoordeling.nieuwePrestaties, beoordeling.gecrediteerd, beoordeling.tellers, bestaandeTellers);
-      fasen.klaar('prestatiesSchrijven');
+      await werkTellersBij(ctx.tx, s, beoordeling.gecrediteerd, beoordeling.tellers, bestaandeTellers);
+      fasen.klaar('tellers');
       for (const bk of beoordeling.boekingen) {
         await this.deps.bestedingsruimte.boek(ctx.tx, { ...s, contractId: bk.contractId, datum: bk.datum, centen: bk.centen, correlationId: ctx.bericht.correlationId });
       }
@@ -107,6 +107,8 @@ export class DeclaratieStap implements VerwerkingStap {
     let beoordeling: DeclaratieBeoordeling | null = null;
     // The counters laadStand found and locked (judging leaves them as they are): schrijfPrestaties updates these, creates the others.
     let bestaandeTellers: DeclaratieStand['tellers'] = new Map();
+    // The judged prestaties, stored while they are judged (taken back if the 325 cannot be sent).
+    let prestaties: PrestatieStroom | null = null;
     const niveau2 = ctx.regels.filter((r) => r !== TR056_DUPLICAAT);
     if (niveau2.length > 0) oordeel = { soort: 'header', retourCodes: ['0001'] };
     else if (ctx.regels.includes(TR056_DUPLICAAT)) oordeel = { soort: 'header', retourCodes: ['9056'] };
@@ -123,10 +125,13 @@ export class DeclaratieStap implements VerwerkingStap {
         bestaandeTellers = stand.tellers;
         const tarieven = await this.tarieven(ctx.tx, s, declaratie);
         fasen.klaar('laden');
-        beoordeling = beoordeelPrestaties({ domein: s.domein, aanbieder: s.aanbieder, declaratie, tarieven }, stand);
+        prestaties = await PrestatieStroom.open(ctx.tx, s);
+        beoordeling = await beoordeelEnBewaar(prestaties, { domein: s.domein, aanbieder: s.aanbieder, declaratie, tarieven }, stand);
         oordeel = alsOordeel(root, beoordeling);
         ctx.regels.push(...findings(root, beoordeling));
         fasen.klaar('beoordelen');
+        await prestaties.opgeslagen();
+        fasen.klaar('prestatiesSchrijven');
       }
     }
 
@@ -146,6 +151,7 @@ export class DeclaratieStap implements VerwerkingStap {
       ctx.stand.uitval = { code: UITVAL.RETOUR_ONGELDIG, message: `the ${antwoordDef.naam} built for this bericht fails ${wat}; not sent` };
       ctx.stand.goedgekeurd = false;
       ctx.log.error({ retour: antwoordDef.naam, xsd: eigen.xsd.length, regels: eigen.regels.map((r) => r.code) }, 'built 325 is not valid: uitval, nothing sent');
+      await prestaties?.trekIn(new Error('the 325 is not valid'));
       return null;
     }
 
@@ -153,6 +159,7 @@ export class DeclaratieStap implements VerwerkingStap {
       ...s, declaratieNummer: declaratie.declaratieNummer, periode: declaratie.declaratiePeriode, identificatie, dagtekening, oordeel: oordeel.soort,
       retourcodes: oordeel.soort === 'prestaties' ? [...(beoordeling?.perCode.keys() ?? [])].sort() : oordeel.retourCodes,
       totaalIngediendCenten: antwoord.totaalIngediendCenten, totaalToegekendCenten: antwoord.totaalToegekendCenten, inboundId: ctx.bericht.id,
+      id: prestaties?.declaratieId,
     });
     const outboxId = await this.verstuur(ctx, root, antwoordDef, antwoord.xml, retourcodesVan(eigen.root));
     fasen.klaar('antwoordSchrijven');
@@ -268,6 +275,28 @@ function alsOordeel(root: XmlElement, b: DeclaratieBeoordeling): DeclaratieOorde
   for (const a of b.afgewezen) if (a.codes.length > 0) afgewezen.set(prestatie(a.client, a.prestatie), a.codes);
   const clientCodes = new Map<XmlElement, string[]>([...b.clientCodes].map(([ci, codes]) => [clienten[ci], codes]));
   return { soort: 'prestaties', afgewezen, clientCodes };
+}
+
+/**
+ * Judges the prestaties step by step and hands each step's rows to the database, which stores them
+ * while the next step is judged; closes the stream when all are judged. A failure cancels it.
+ */
+async function beoordeelEnBewaar(prestaties: PrestatieStroom, invoer: DeclaratieInvoer, stand: DeclaratieStand): Promise<DeclaratieBeoordeling> {
+  try {
+    const stappen = beoordeelPrestatiesStapsgewijs(invoer, stand);
+    for (;;) {
+      const stap = stappen.next();
+      if (stap.done) {
+        prestaties.sluit();
+        return stap.value;
+      }
+      // Yield to the event loop as well, so the socket takes the rows while the next step is judged.
+      await (prestaties.schrijf(stap.value) ?? new Promise((r) => setImmediate(r)));
+    }
+  } catch (e) {
+    await prestaties.trekIn(e as Error);
+    throw e;
+  }
 }
 
 /** One finding per retourcode (the verdict), with at most 50 locations. */

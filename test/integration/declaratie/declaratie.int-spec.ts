@@ -61,7 +61,7 @@ describe('declaratie: a 323 in, a correct 325 out, in one transaction', () => {
   }
 
   /** Stores the 323 as the GGK endpoint would (a Di01) and processes it in its own transaction. */
-  async function verwerk(xml: string): Promise<{ id: string; referentienummer: string; u: VerwerkingUitkomst }> {
+  async function verwerk(xml: string, met = verwerker): Promise<{ id: string; referentienummer: string; u: VerwerkingUitkomst }> {
     const raw = Buffer.from(xml);
     const envelop = di01Envelop('WMO323');
     const r = await new InboundBerichtRepository(ds).bewaarGgk({
@@ -71,7 +71,7 @@ describe('declaratie: a 323 in, a correct 325 out, in one transaction', () => {
     if (r.soort !== 'opgeslagen') throw new Error(r.soort);
     const u = await ds.transaction(async (tx) => {
       const b = await tx.getRepository(InboundBericht).createQueryBuilder('b').addSelect('b.raw').addSelect('b.envelope').where('b.id = :id', { id: r.id }).getOne();
-      return verwerker.verwerk(b as TeVerwerkenBericht, tx, logger);
+      return met.verwerk(b as TeVerwerkenBericht, tx, logger);
     });
     return { id: r.id, referentienummer: envelop.stuurgegevens.referentienummer, u };
   }
@@ -287,4 +287,30 @@ describe('declaratie: a 323 in, a correct 325 out, in one transaction', () => {
               (SELECT count(*) FROM register_toewijzing_teller WHERE toewijzing_nummer::int > 500000 AND bedrag_centen = 5000)::text AS tellers`);
     expect(telling).toEqual({ goed: String(N - 20), af: '20', tellers: String(N - 20) });
   }, 180_000);
+  it('a 325 that cannot be sent (fails its own schema): the prestaties stored while judging are taken back, the uitval commits', async () => {
+    const schemas = await testSchemas();
+    const kapot = new Proxy(schemas, {
+      get: (doel, naam) => (naam === 'xsdVersie' ? () => ({ basisschema: 'geen-versie', bericht: '1.0.0' }) : Reflect.get(doel, naam, doel)),
+    });
+    const outbox = new TypeOrmOutboxWriter(new OutboundBerichtRepository(ds), new UitgaandEvents(ds));
+    const config = loadConfig(testEnv(db.url, { MAX_BERICHT_BYTES: String(25 * 1024 * 1024) }));
+    const anders = new ValidatieVerwerker(schemas, config, pijplijnStappen({ schemas: kapot, outbox, config, declaratie: { contracten, bestedingsruimte: boeker, signalen } }));
+    const N = 5_000; // several steps of judging, each stored while the next is judged
+    await ds.query(
+      `INSERT INTO client_register_toewijzing (domein, gemeente, toewijzing_nummer, aanbieder, bsn, product, toewijzingsdatum, toewijzingstijd, ingangsdatum, einddatum, omvang)
+       SELECT 'wmo', $1, (600000 + i)::text, '65656055', $2, '{"categorie":"01","code":"01A11"}', '2026-01-20', '12:00:00', '2026-02-01', '2026-12-31',
+              '{"volume":4,"eenheid":"04","frequentie":"2"}' FROM generate_series(1, $3::int) AS i`,
+      [GEMEENTE, BSN, N],
+    );
+    const lijst = Array.from({ length: N }, (_, i) => p({ rn: `K${i + 1}`, toewijzing: String(600001 + i), periode: ['2026-02-01', '2026-02-28'] }));
+    const { id, u } = await verwerk(wmo323({ identificatie: 'DKAPOT', nummer: 'DNKAPOT', maand: '2026-02-01', clienten: [{ bsn: BSN, prestaties: lijst }] }), anders);
+    expect(u.status).toBe('uitval');
+    expect(u.verdict.fout?.code).toBe('VERWERKING.RETOUR_ONGELDIG');
+    const [telling] = await sql<{ prestaties: string; declaraties: string; tellers: string; outbox: string }>(db.url,
+      `SELECT (SELECT count(*) FROM client_register_prestatie WHERE referentienummer LIKE 'K%')::text AS prestaties,
+              (SELECT count(*) FROM register_declaratie WHERE declaratienummer = 'DNKAPOT')::text AS declaraties,
+              (SELECT count(*) FROM register_toewijzing_teller WHERE toewijzing_nummer::int > 600000)::text AS tellers,
+              (SELECT count(*) FROM client_outbound_bericht WHERE inbound_id = $1)::text AS outbox`, [id]);
+    expect(telling).toEqual({ prestaties: '0', declaraties: '0', tellers: '0', outbox: '0' });
+  }, 60_000);
 });

@@ -42,6 +42,16 @@ describe('copyIn: COPY FROM STDIN in a transaction', () => {
     expect(await ds.query(`SELECT k FROM copy_proef WHERE k IN ('voor', 'nieuw')`)).toEqual([]);
   });
 
+  it('a failure the database reports while rows are still being written stops the writing with that error, no crash', async () => {
+    // The duplicate comes first; ~10 MB follow, so the error arrives while writes are under way.
+    function* rijen() {
+      yield rij('k1', null, 1);
+      for (let i = 0; i < 300_000; i++) yield rij(`laat${i}`, 'y'.repeat(20), i);
+    }
+    await expect(ds.transaction((tx) => copyIn(tx, 'COPY copy_proef (k, v, n) FROM STDIN', rijen()))).rejects.toMatchObject({ code: '23505' });
+    expect(await ds.query(`SELECT count(*)::int AS n FROM copy_proef WHERE k LIKE 'laat%'`)).toEqual([{ n: 0 }]);
+  });
+
   it('a row source that throws halfway cancels the COPY; the connection is usable afterwards', async () => {
     function* rijen() {
       yield rij('half1', null, 1);
