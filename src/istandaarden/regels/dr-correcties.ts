@@ -86,20 +86,14 @@ export const TR416: Regel = {
   },
 };
 
-const TR416_VELDEN: readonly (readonly string[])[] = [
-  ['ProductPeriode', 'Begindatum'],
-  ['ProductPeriode', 'Einddatum'],
-  ['ProductCategorie'],
-  ['ToewijzingNummer'],
-  ['ProductCode'],
-];
-
+/** The key of TR416: ProductPeriode Begindatum and Einddatum, ProductCategorie, ToewijzingNummer, ProductCode; undefined when one is missing. */
 function tr416Sleutel(prestatie: XmlElement): string | undefined {
-  let sleutel = '';
-  for (const pad of TR416_VELDEN) {
-    const veld = prestatie.at(...pad);
-    if (!veld) return undefined;
-    sleutel += veld.text + '\u0000';
-  }
-  return sleutel;
+  const periode = prestatie.child('ProductPeriode');
+  const begin = periode?.child('Begindatum');
+  const eind = periode?.child('Einddatum');
+  const categorie = prestatie.child('ProductCategorie');
+  const toewijzing = prestatie.child('ToewijzingNummer');
+  const code = prestatie.child('ProductCode');
+  if (!begin || !eind || !categorie || !toewijzing || !code) return undefined;
+  return `${begin.text}\u0000${eind.text}\u0000${categorie.text}\u0000${toewijzing.text}\u0000${code.text}\u0000`;
 }

@@ -6,7 +6,6 @@ import {
   dagtekeningElement,
   datumNummer,
   formatNumber,
-  kinderen,
   nietNa,
   normalizeSpace,
   onder,
@@ -213,11 +212,18 @@ export const TR358: Regel = {
   },
 };
 
-function* ingediendeBedragen(decl: XmlElement): Generator<XmlElement> {
-  for (const clienten of kinderen(decl, 'Clienten'))
-    for (const client of kinderen(clienten, 'Client'))
-      for (const prestaties of kinderen(client, 'Prestaties'))
-        for (const prestatie of kinderen(prestaties, 'Prestatie')) yield* kinderen(prestatie, 'IngediendBedrag');
+/** Declaratie/Clienten/Client/Prestaties/Prestatie/IngediendBedrag, in document order (plain loops: one per prestatie). */
+function ingediendeBedragen(decl: XmlElement): XmlElement[] {
+  const uit: XmlElement[] = [];
+  const stap = (ouders: readonly XmlElement[], local: string): XmlElement[] => {
+    const kids: XmlElement[] = [];
+    for (const o of ouders) for (const c of o.children) if (c.local === local) kids.push(c);
+    return kids;
+  };
+  for (const prestatie of stap(stap(stap(stap([decl], 'Clienten'), 'Client'), 'Prestaties'), 'Prestatie')) {
+    for (const c of prestatie.children) if (c.local === 'IngediendBedrag') uit.push(c);
+  }
+  return uit;
 }
 
 function declaratie(el: XmlElement): XmlElement | undefined {

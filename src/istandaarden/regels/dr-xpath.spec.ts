@@ -35,7 +35,22 @@ describe('XPath values', () => {
     expect(datumNummer(' 2023-04-01 ')).toBe(20230401);
   });
 
+  it('number() and the date number read plain digits in place exactly as through the general path', () => {
+    const langzaam = (t: string) => {
+      const v = t.replace(/^[ \t\r\n]+|[ \t\r\n]+$/g, '');
+      return /^-?(?:\d+(?:\.\d*)?|\.\d+)$/.test(v) ? Number(v) : NaN;
+    };
+    for (const t of ['0', '7', '-0', '-15', '000123', '123456789012345', '1234567890123456', '12a', '-', '--1', '1-', '1.5', '.5', ' 5', '٣']) {
+      expect(Object.is(xpathNumber(t), langzaam(t)), t).toBe(true);
+    }
+    for (const t of ['2025-01-31', '0000-00-00', '2025-1-011', '-025-01-01', '2025-01-3a', '2025/01/31', '2025-01-311', '202-501-31']) {
+      expect(Object.is(datumNummer(t), langzaam(t.replace(/-/g, ''))), t).toBe(true);
+    }
+  });
+
   it('normalize-space() collapses only space, tab, CR and LF', () => {
+    expect(normalizeSpace('plain')).toBe('plain');
+    expect(normalizeSpace('a\rb')).toBe('a b');
     expect(normalizeSpace('  a \t b\n')).toBe('a b');
     expect(normalizeSpace('\u00a0a')).toBe('\u00a0a');
   });
