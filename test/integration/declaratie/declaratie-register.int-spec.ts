@@ -90,4 +90,18 @@ describe('declaratie register: toewijzing counters written once', () => {
     await verwerk(declaratie('DN2', [prestatie('RB1', '310003')]));
     expect((await tellers()).find((t) => t.toewijzing_nummer === '310003')).toEqual({ toewijzing_nummer: '310003', volume_basis: '360', bedrag_centen: '7500' });
   });
+  it('laadStand takes the actual version of each toewijzing (IV013: latest Toewijzingsdatum, then Toewijzingstijd)', async () => {
+    const versie = (datum: string, tijd: string, eind: string) =>
+      ds.query(
+        `INSERT INTO client_register_toewijzing (domein, gemeente, toewijzing_nummer, aanbieder, bsn, product, toewijzingsdatum, toewijzingstijd, ingangsdatum, einddatum, omvang)
+         VALUES ('wmo', $1, '310009', $2, $3, '{"categorie":"01","code":"01A11"}', $4, $5, '2025-01-01', $6, '{"volume":4,"eenheid":"04","frequentie":"2"}')`,
+        [GEMEENTE, AANBIEDER, BSN, datum, tijd, eind],
+      );
+    await versie('2025-03-20', '09:00:00', '2025-06-30');
+    await versie('2025-03-21', '08:00:00', '2025-11-30'); // the actual one: the latest date
+    await versie('2025-03-20', '17:00:00', '2025-09-30'); // later time, earlier date
+    await versie('2025-03-01', '23:59:59', '2025-03-31');
+    const stand = await ds.transaction((tx) => laadStand(tx, S, declaratie('DN9', [prestatie('RV1', '310009')])));
+    expect(stand.toewijzingen.get('310009')).toMatchObject({ toewijzingsdatum: '2025-03-21', toewijzingstijd: '08:00:00', einddatum: '2025-11-30' });
+  });
 });
