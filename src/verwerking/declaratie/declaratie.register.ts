@@ -8,8 +8,8 @@ import { copyIn, copyVeld, CopyStroom } from '../../platform/database/copy';
 /**
  * The declaratie register on PostgreSQL (migrations/1795800000000-create-declaratie-register),
  * inside the 323's transaction. Every read and write is one statement per declaratie (arrays and
- * unnest; the prestaties one per 5,000), never one per prestatie, so a 100,000-prestatie declaratie
- * stays linear.
+ * unnest for reads and updates, COPY for new rows), never one per prestatie, so a 100,000-prestatie
+ * declaratie stays linear.
  */
 
 /** A counter to create was created by another transaction after laadStand: roll back, the bericht is processed again. */
