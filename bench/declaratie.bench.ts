@@ -17,14 +17,14 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, statSync, writeSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { Client } from 'pg';
-import { DEFAULT_OUT, repoRoot, writeDeclaratie } from './generate';
-import { ADMIN_URL, admin, vrijePoort } from './omgeving';
+import { DEFAULT_OUT, repoRoot, writeDeclaratie, writeDeclaratieFile } from './generate';
+import { ADMIN_URL, admin, serviceEnv, vrijePoort } from './omgeving';
 import { defaultXsdDir } from './validate-child';
 
 const KOPPELING = 'bench-koppeling-token';
@@ -66,24 +66,13 @@ function schrijfBestand(file: string, n: number): void {
       return `<wmo323:ProductCode>${code}</wmo323:ProductCode>${a}${volume}${b}${tarief}${c}${Number(volume) * tarief}</iwmo:Bedrag>`;
     });
   writeDeclaratie({ standaard: 'iwmo', prestaties: n }, (chunk) => void herschrijf(chunk, true));
-  const fd = openSync(file, 'w');
-  try {
-    let buffer = '';
-    let eerste = true;
-    writeDeclaratie({ standaard: 'iwmo', prestaties: n }, (chunk) => {
-      let c = herschrijf(chunk, false);
-      if (eerste) c = c.replace(/<iwmo:TotaalBedrag>\d+<\/iwmo:TotaalBedrag>/, `<iwmo:TotaalBedrag>${totaal}</iwmo:TotaalBedrag>`);
-      eerste = false;
-      buffer += c;
-      if (buffer.length > 1 << 20) {
-        writeSync(fd, buffer);
-        buffer = '';
-      }
-    });
-    writeSync(fd, buffer);
-  } finally {
-    closeSync(fd);
-  }
+  let eerste = true;
+  writeDeclaratieFile(file, { standaard: 'iwmo', prestaties: n }, (chunk) => {
+    const c = herschrijf(chunk, false);
+    if (!eerste) return c;
+    eerste = false;
+    return c.replace(/<iwmo:TotaalBedrag>\d+<\/iwmo:TotaalBedrag>/, `<iwmo:TotaalBedrag>${totaal}</iwmo:TotaalBedrag>`);
+  });
 }
 
 interface Inhoud {
@@ -187,12 +176,7 @@ async function meet(file: string, inhoud: Inhoud, groot: boolean): Promise<Metin
   const entry = groot ? [__filename, '--als-service', String(bytes)] : [join(repoRoot(), 'dist', 'src', 'main.js')];
   const proc = spawn(process.execPath, [...nodeArgs, ...entry], {
     env: {
-      ...process.env,
-      DATABASE_URL: dbUrl,
-      AMQP_URL: process.env.AMQP_URL ?? 'amqp://guest:guest@127.0.0.1:5672',
-      ISTANDAARDEN_XSD_DIR: process.env.ISTANDAARDEN_XSD_DIR ?? defaultXsdDir(),
-      GGK_ENDPOINT_URL: 'http://127.0.0.1:9/ggk',
-      GGK_RELAY_ENABLED: 'false',
+      ...serviceEnv(dbUrl),
       // Committed in signaal_outbox is the end point; publishing is a separate, asynchronous step.
       SIGNALEN_RELAY_ENABLED: 'false',
       DETECTOREN_ENABLED: 'false',

@@ -21,8 +21,7 @@ import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { buildDi01 } from '../src/ggk/envelop';
-import { ADMIN_URL, admin, vrijePoort } from './omgeving';
-import { defaultXsdDir } from './validate-child';
+import { ADMIN_URL, admin, serviceEnv, vrijePoort } from './omgeving';
 import { repoRoot, wmo305Xml } from './generate';
 
 const PARAMETERS = { applicatieVersie: '0001', applicatieSubversie: '0000', functieVersie: '0003', functieSubversie: '0002' };
@@ -99,12 +98,7 @@ async function main(): Promise<void> {
   const workers = arg('workers', 0);
   const mainVerwerkt = workers === 0 || arg('main-verwerkt', 0) === 1;
   const env = {
-    ...process.env,
-    DATABASE_URL: dbUrl,
-    AMQP_URL: process.env.AMQP_URL ?? 'amqp://guest:guest@127.0.0.1:5672',
-    ISTANDAARDEN_XSD_DIR: process.env.ISTANDAARDEN_XSD_DIR ?? defaultXsdDir(),
-    GGK_ENDPOINT_URL: 'http://127.0.0.1:9/ggk',
-    GGK_RELAY_ENABLED: 'false',
+    ...serviceEnv(dbUrl),
     GEMEENTE_CODES: gemeente,
     PORT: String(port),
     LOG_LEVEL: 'warn',

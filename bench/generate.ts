@@ -260,6 +260,27 @@ export function smallPath(out: string, index: number): string {
   return join(out, 'wmo305', `WMO305-${String(index + 1).padStart(4, '0')}.xml`);
 }
 
+/**
+ * Writes a generated declaratie to `file` in pieces of about 1 MB (a 100k declaratie is never one
+ * string); `bewerk` may rewrite each chunk on the way.
+ */
+export function writeDeclaratieFile(file: string, options: DeclaratieOptions, bewerk: (chunk: string) => string = (c) => c): void {
+  const fd = openSync(file, 'w');
+  try {
+    let buffer = '';
+    writeDeclaratie(options, (chunk) => {
+      buffer += bewerk(chunk);
+      if (buffer.length > 1 << 20) {
+        writeSync(fd, buffer);
+        buffer = '';
+      }
+    });
+    writeSync(fd, buffer);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** Writes the declaraties of the given sizes (both standaarden) and `small` WMO305 files. */
 export function generateAll(out: string, sizes: readonly number[], small: number): string[] {
   mkdirSync(join(out, 'wmo305'), { recursive: true });
@@ -267,20 +288,7 @@ export function generateAll(out: string, sizes: readonly number[], small: number
   for (const standaard of ['iwmo', 'ijw'] as const) {
     for (const n of sizes) {
       const file = declaratiePath(out, standaard, n);
-      const fd = openSync(file, 'w');
-      try {
-        let buffer = '';
-        writeDeclaratie({ standaard, prestaties: n }, (chunk) => {
-          buffer += chunk;
-          if (buffer.length > 1 << 20) {
-            writeSync(fd, buffer);
-            buffer = '';
-          }
-        });
-        writeSync(fd, buffer);
-      } finally {
-        closeSync(fd);
-      }
+      writeDeclaratieFile(file, { standaard, prestaties: n });
       written.push(file);
     }
   }
