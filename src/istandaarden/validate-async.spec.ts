@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 import { declaratieXml } from '../../bench/generate';
 import { testSchemas, voorbeeld, xsdDir } from '../../test/support/istandaarden';
 import { allocateBerichtBytes, SYNC_VALIDATION_BELOW_BYTES, validateBericht, validateBerichtAsync, type ValidatedBericht } from './validate';
+import { ALLE_REGELS } from './regels/registry';
 import { XsdWorkerError, XsdWorkerPool } from './xsd/xsd-pool';
 
 /** The parts of a verdict that must not depend on the path taken. */
@@ -114,6 +115,60 @@ describe('validateBerichtAsync gives the verdict of validateBericht', () => {
       const { sync, async } = await both(xml);
       expect(async).toEqual(sync);
     }
+  });
+
+  it('onScanned gets the tree the verdict carries, before the rules; I/O it starts proceeds between rules', async () => {
+    const schemas = await testSchemas();
+    const xml = declaratie.replace(`<wmo323:Bsn>${declaratie.split('<wmo323:Bsn>')[5].slice(0, 9)}</wmo323:Bsn>`, '<wmo323:Bsn>999900007</wmo323:Bsn>');
+    const events: string[] = [];
+    // Every rule records that it ran, then runs as it would.
+    const origineel = ALLE_REGELS.map((r) => r.check);
+    ALLE_REGELS.forEach((r, i) => {
+      r.check = (ctx) => {
+        events.push('regel');
+        origineel[i].call(r, ctx);
+      };
+    });
+    let boom: unknown = null;
+    try {
+      const uitkomst = await validateBerichtAsync(Buffer.from(xml), schemas, {
+        syncBelowBytes: 0,
+        pieceBytes: 64 * 1024,
+        onScanned: (root, definitie) => {
+          boom = root;
+          events.push(`scanned ${root.local} ${definitie.naam}`);
+          setImmediate(() => events.push('io'));
+        },
+      });
+      expect(uitkomst.root).toBe(boom);
+      // The rules ran on that tree after the callback: CS002 is found as without it.
+      expect(uitkomst.regels.map((r) => r.code)).toEqual(['CS002']);
+    } finally {
+      ALLE_REGELS.forEach((r, i) => (r.check = origineel[i]));
+    }
+    expect(events[0]).toBe('scanned Bericht WMO323');
+    expect(events.indexOf('io')).toBeGreaterThan(1);
+    expect(events.indexOf('io')).toBeLessThan(events.lastIndexOf('regel'));
+  });
+
+  it('onScanned on a tree the schema check rejects: called, and the verdict still rejects it; small input never calls it', async () => {
+    const schemas = await testSchemas();
+    const xml = vervangNde(declaratie, '<iwmo:Einddatum>2025-04-30</iwmo:Einddatum>', '<iwmo:Einddatum>2025-04-31</iwmo:Einddatum>', 900);
+    let calls = 0;
+    const v = await validateBerichtAsync(Buffer.from(xml), schemas, { syncBelowBytes: 0, pieceBytes: 64 * 1024, onScanned: () => void calls++ });
+    expect(calls).toBe(1);
+    expect(v).toMatchObject({ valid: false, root: null });
+    expect(v.xsd.length).toBeGreaterThan(0);
+    await validateBerichtAsync(Buffer.from(voorbeeld('WMO305')), schemas, { onScanned: () => void calls++ });
+    expect(calls).toBe(1);
+  });
+
+  it('what onScanned throws is thrown once the schema check is clean', async () => {
+    const schemas = await testSchemas();
+    const onScanned = () => {
+      throw new Error('caller bug');
+    };
+    await expect(validateBerichtAsync(Buffer.from(declaratie), schemas, { syncBelowBytes: 0, onScanned })).rejects.toThrow('caller bug');
   });
 
   it('validates small input on the calling thread by default', async () => {

@@ -1,6 +1,6 @@
 import type { BerichtDefinitie } from './catalogus';
 import { BerichtInputError, DEFAULT_MAX_BYTES, prepareInput, type PreparedInput } from './input';
-import { runRegels } from './regels/engine';
+import { runRegels, runRegelsAsync } from './regels/engine';
 import { ALLE_REGELS } from './regels/registry';
 import type { RegelFinding } from './regels/regel';
 import { scanXml, XmlInputError, type ScannedDocument } from './xml/scanner';
@@ -60,6 +60,13 @@ export interface ValidateAsyncOptions extends ValidateOptions {
   pieceBytes?: number;
   /** XSD workers; default the shared pool of `schemas` (XsdWorkerPool.for). */
   pool?: XsdWorkerPool;
+  /**
+   * Large berichten only: called with the tree as soon as it is scanned, while libxml2 still checks
+   * the schema and before the rules run, so a caller can start reading what it will need. The tree
+   * may still be rejected (the verdict says so); the callback must not change it, and what it
+   * throws is thrown by validateBerichtAsync once the XSD verdict is clean.
+   */
+  onScanned?: (root: XmlElement, definitie: BerichtDefinitie) => void;
 }
 
 /**
@@ -105,7 +112,7 @@ export async function validateBerichtAsync(
   // Post the XSD work first, then scan and run the rules on this thread while it runs.
   const pieces = plan ? validatePieces(pool, definitie.naam, buffer, base, length, plan) : whole();
   pieces.catch(() => undefined); // handled below; avoids an unhandled rejection while we scan
-  const speculation = speculate(prepared, definitie, plan !== null);
+  const speculation = await speculate(prepared, definitie, plan !== null, options.onScanned);
 
   let outcome = await pieces;
   if (plan && (!outcome.valid || !planHolds(plan, speculation, prepared.text))) outcome = await whole();
@@ -126,8 +133,16 @@ type Speculation =
   | { scanned: ScannedDocument; regelsError: unknown }
   | { scanError: unknown };
 
-/** Scan and rules on a tree that may turn out schema-invalid: errors are kept, not thrown. */
-function speculate(prepared: PreparedInput, definitie: BerichtDefinitie, split: boolean): Speculation {
+/**
+ * Scan and rules on a tree that may turn out schema-invalid: errors are kept, not thrown. The rules
+ * give the event loop a turn between them, for the work onScanned started.
+ */
+async function speculate(
+  prepared: PreparedInput,
+  definitie: BerichtDefinitie,
+  split: boolean,
+  onScanned: ValidateAsyncOptions['onScanned'],
+): Promise<Speculation> {
   let scanned: ScannedDocument;
   try {
     // Depth 4 reaches Bericht/Declaratie/Clienten/Client, whose end tags verify a split plan.
@@ -136,7 +151,8 @@ function speculate(prepared: PreparedInput, definitie: BerichtDefinitie, split: 
     return { scanError: e };
   }
   try {
-    return { scanned, regels: runRegels(scanned.root, definitie, ALLE_REGELS, scanned.elementsByLocal) };
+    onScanned?.(scanned.root, definitie);
+    return { scanned, regels: await runRegelsAsync(scanned.root, definitie, ALLE_REGELS, scanned.elementsByLocal) };
   } catch (e) {
     return { scanned, regelsError: e };
   }

@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import type { TeVerwerkenBericht } from '../ingest';
 import { AppConfig } from '../platform/config';
 import { createLogger } from '../platform/logging';
+import { declaratieXml } from '../../bench/generate';
 import { testSchemas, vervang, voorbeeld } from '../../test/support/istandaarden';
 import { ValidatieVerwerker } from './validatie.verwerker';
 import type { VerwerkingStap } from './verwerking.ports';
@@ -108,5 +109,79 @@ describe('ValidatieVerwerker', () => {
     expect(seen).toEqual(['een:true:WMO305', 'twee']);
     expect(u.status).toBe('afgekeurd');
     expect(u.verdict).toMatchObject({ valid: false, regels: [{ code: 'TR056', retourcode: '9056' }] });
+  });
+
+  describe('early reads (vooruit) for a large bericht, while its schema is checked', () => {
+    const groot = declaratieXml({ standaard: 'iwmo', prestaties: 1000 });
+
+    /** A transaction that records the statements it is given (the savepoints around vooruit). */
+    function opnemendeTx(): { tx: EntityManager; statements: string[] } {
+      const statements: string[] = [];
+      return { statements, tx: { query: async (q: string) => void statements.push(q) } as unknown as EntityManager };
+    }
+
+    it('runs in a savepoint before any step, on the typed bericht the steps get', async () => {
+      const { tx: opnemend, statements } = opnemendeTx();
+      const vooraf: unknown[] = [];
+      const stap: VerwerkingStap = {
+        naam: 'vooruit',
+        vooruit: async (ctx) => {
+          await ctx.tx.query('SELECT vooruit');
+          vooraf.push(ctx.getypeerd(), ctx.definitie.naam);
+        },
+        voerUit: async (ctx) => {
+          statements.push('voerUit');
+          vooraf.push(ctx.getypeerd());
+        },
+      };
+      const u = await new ValidatieVerwerker(await testSchemas(), config, [stap]).verwerk(bericht(groot), opnemend, log);
+      expect(u.status).toBe('verwerkt');
+      expect(statements).toEqual(['SAVEPOINT vooruit', 'SELECT vooruit', 'RELEASE SAVEPOINT vooruit', 'voerUit']);
+      expect(vooraf[0]).toMatchObject({ header: { berichtCode: '484' } });
+      expect(vooraf).toEqual([vooraf[0], 'WMO323', vooraf[0]]);
+      expect(vooraf[2]).toBe(vooraf[0]);
+    });
+
+    it('a failing vooruit is rolled back to its savepoint and logged; the steps run as without it', async () => {
+      const { tx: opnemend, statements } = opnemendeTx();
+      const warnings: unknown[] = [];
+      const logger = { ...log, warn: (o: unknown) => void warnings.push(o) } as unknown as typeof log;
+      const stap: VerwerkingStap = {
+        naam: 'faalt',
+        vooruit: async (ctx) => {
+          await ctx.tx.query('SELECT 1/0');
+          throw new Error('division by zero');
+        },
+        voerUit: async () => void statements.push('voerUit'),
+      };
+      const u = await new ValidatieVerwerker(await testSchemas(), config, [stap]).verwerk(bericht(groot), opnemend, logger);
+      expect(u.status).toBe('verwerkt');
+      expect(statements).toEqual(['SAVEPOINT vooruit', 'SELECT 1/0', 'ROLLBACK TO SAVEPOINT vooruit', 'RELEASE SAVEPOINT vooruit', 'voerUit']);
+      expect(warnings).toMatchObject([{ stap: 'faalt', err: { message: 'division by zero' } }]);
+    });
+
+    it('a tree the schema check rejects: vooruit may have run, the steps get bijXsdFout and no typed bericht', async () => {
+      const { tx: opnemend } = opnemendeTx();
+      const kapot = groot.replace('<iwmo:Einddatum>2025-04-30</iwmo:Einddatum>', '<iwmo:Einddatum>2025-04-31</iwmo:Einddatum>');
+      const seen: string[] = [];
+      const stap: VerwerkingStap = {
+        naam: 'spion',
+        vooruit: async (ctx) => void seen.push(`vooruit:${ctx.getypeerd().header.berichtCode}`),
+        bijXsdFout: async (ctx) => {
+          seen.push('bijXsdFout');
+          expect(() => ctx.getypeerd()).toThrow(/no tree to parse/);
+        },
+      };
+      const u = await new ValidatieVerwerker(await testSchemas(), config, [stap]).verwerk(bericht(kapot), opnemend, log);
+      expect(u.status).toBe('uitval');
+      expect(seen).toEqual(['vooruit:484', 'bijXsdFout']);
+    });
+
+    it('a small bericht has no early reads', async () => {
+      const seen: string[] = [];
+      const stap: VerwerkingStap = { naam: 'spion', vooruit: async () => void seen.push('vooruit'), voerUit: async () => void seen.push('voerUit') };
+      await new ValidatieVerwerker(await testSchemas(), config, [stap]).verwerk(bericht(voorbeeld('WMO305')), tx, log);
+      expect(seen).toEqual(['voerUit']);
+    });
   });
 });

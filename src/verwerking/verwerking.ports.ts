@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { EntityManager } from 'typeorm';
-import type { GetypeerdBericht, RetourOordeel, RegelFinding, ValidatedBericht } from '../istandaarden';
+import type { BerichtDefinitie, GetypeerdBericht, RetourOordeel, RegelFinding, ValidatedBericht } from '../istandaarden';
 import type { AntwoordSamenvatting, TeVerwerkenBericht, VerwerkingUitkomst } from '../ingest';
 
 /**
@@ -54,6 +54,16 @@ export interface VerwerkingContext {
   readonly log: Logger;
 }
 
+/** What a step sees of a large bericht while libxml2 still checks its schema (VerwerkingStap.vooruit). */
+export interface VooruitContext {
+  readonly bericht: TeVerwerkenBericht;
+  readonly definitie: BerichtDefinitie;
+  /** The typed bericht of the scanned tree (the one voerUit gets, if the tree passes); may throw, as it may not. */
+  getypeerd(): GetypeerdBericht;
+  readonly tx: EntityManager;
+  readonly log: Logger;
+}
+
 /**
  * A stage of the pipeline, run in array order inside the bericht's transaction: `voerUit` after a
  * successful XSD check (rules across berichten, contract checks, retour, register), `bijXsdFout`
@@ -61,6 +71,13 @@ export interface VerwerkingContext {
  */
 export interface VerwerkingStap {
   readonly naam: string;
+  /**
+   * Optional, large berichten only: reads the step can start on the scanned tree while the schema
+   * check and the rules still run, kept by the step for its voerUit. Each step's vooruit runs in a
+   * savepoint and ends before any step runs; a failure is rolled back and logged, and voerUit then
+   * reads for itself. Reads and locks only, never writes: the bericht may still be rejected.
+   */
+  vooruit?(ctx: VooruitContext): Promise<void>;
   voerUit?(ctx: VerwerkingContext): Promise<void>;
   bijXsdFout?(ctx: VerwerkingContext): Promise<void>;
 }

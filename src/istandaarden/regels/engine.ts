@@ -16,6 +16,30 @@ export function runRegels(
   regels: readonly Regel[] = ALLE_REGELS,
   elementsByLocal?: ReadonlyMap<string, readonly XmlElement[]>,
 ): RegelFinding[] {
+  const run = regelRun(root, bericht, elementsByLocal);
+  for (const regel of regels) run.check(regel);
+  return run.findings;
+}
+
+/**
+ * runRegels with a turn of the event loop after each rule, so I/O the caller started meanwhile
+ * (the service reading the register for a large declaratie) proceeds while the rules run.
+ */
+export async function runRegelsAsync(
+  root: XmlElement,
+  bericht: BerichtDefinitie,
+  regels: readonly Regel[] = ALLE_REGELS,
+  elementsByLocal?: ReadonlyMap<string, readonly XmlElement[]>,
+): Promise<RegelFinding[]> {
+  const run = regelRun(root, bericht, elementsByLocal);
+  for (const regel of regels) {
+    if (run.check(regel)) await new Promise((r) => setImmediate(r));
+  }
+  return run.findings;
+}
+
+/** The context the rules share and where their findings go; check() says whether the rule applied. */
+function regelRun(root: XmlElement, bericht: BerichtDefinitie, elementsByLocal?: ReadonlyMap<string, readonly XmlElement[]>) {
   const index = elementsByLocal ?? indexByLocalName(root);
   const findings: RegelFinding[] = [];
   const ctx: RegelContext = {
@@ -29,11 +53,14 @@ export function runRegels(
       findings.push({ code, retourcode: LEVEL_2_RETOURCODE, locatie });
     },
   };
-  for (const regel of regels) {
-    if (!appliesTo(regel, bericht)) continue;
-    regel.check(ctx);
-  }
-  return findings;
+  return {
+    findings,
+    check(regel: Regel): boolean {
+      if (!appliesTo(regel, bericht)) return false;
+      regel.check(ctx);
+      return true;
+    },
+  };
 }
 
 export function appliesTo(regel: Regel, bericht: BerichtDefinitie): boolean {

@@ -5,7 +5,7 @@ import { buildDu01 } from '../../ggk/envelop';
 import { GATEWAY_APPLICATIE, uitgaandeParameters } from '../../ggk/gateway-applicatie';
 import {
   berichtDefinitie, buildDeclaratieAntwoord, validateBericht, type BerichtDefinitie, type Declaratie, type DeclaratieOordeel, type Domein,
-  type RegelFinding, type SchemaSet, type XmlElement,
+  type GetypeerdBericht, type RegelFinding, type SchemaSet, type XmlElement,
 } from '../../istandaarden';
 import type { SignaalWriter } from '../../signalen/signaal.port';
 import type { OutboxWriter } from '../../uitgaand/outbox.port';
@@ -16,7 +16,8 @@ import { beoordeelPrestatiesStapsgewijs, contractSleutel, type DeclaratieBeoorde
 import { alBeantwoord, eerdereDeclaraties, laadStand, markeerBeantwoord, PrestatieStroom, schrijfDeclaratie, werkTellersBij, type DeclaratieSleutel } from '../declaratie/declaratie.register';
 import { REGEL_VAN_CODE, regel8214PeriodeVoorLaatste, regel9333DeclaratieNummerNietUniek } from '../declaratie/declaratie.regels';
 import { vergrendel as advisoryLocks } from '../register';
-import type { VerwerkingContext, VerwerkingStap } from '../verwerking.ports';
+import type { TeVerwerkenBericht } from '../../ingest';
+import type { VerwerkingContext, VerwerkingStap, VooruitContext } from '../verwerking.ports';
 import { UITVAL } from './antwoord.stap';
 import { TR056_DUPLICAAT } from './overstijgend.stap';
 
@@ -43,14 +44,48 @@ export interface DeclaratieDeps {
  * Du01 (crossRefnummer = the Di01's referentienummer) through the outbox; then the prestatie
  * register, the counters and the bestedingsruimte are updated and the declaratie marked answered.
  */
+/**
+ * What vooruit read for a 323 under its lock, as far as it got: whether it was answered before, the
+ * earlier declaraties (9333/8214) and, when those let it through, the register and the tarieven.
+ */
+interface Voorbereiding {
+  alBeantwoord: boolean;
+  eerder?: Awaited<ReturnType<typeof eerdereDeclaraties>>;
+  geladen?: Geladen;
+}
+
+interface Geladen {
+  stand: DeclaratieStand;
+  tarieven: Map<string, ContractTarief | null>;
+}
+
 export class DeclaratieStap implements VerwerkingStap {
   readonly naam = 'declaratie';
   private readonly klok: () => Date;
   private readonly vergrendel: (tx: EntityManager, sloten: readonly string[]) => Promise<void>;
+  /** vooruit's reads per bericht, taken by its voerUit (the same transaction, the lock still held). */
+  private readonly voorbereid = new WeakMap<TeVerwerkenBericht, Voorbereiding>();
 
   constructor(private readonly deps: DeclaratieDeps) {
     this.klok = deps.klok ?? (() => new Date());
     this.vergrendel = deps.vergrendel ?? advisoryLocks;
+  }
+
+  /**
+   * A large 323 while libxml2 checks its schema and the rules run: takes the aanbieder's lock and
+   * reads what voerUit will need (the declaratie rules' state, the register, the tarieven). Not for
+   * a TR056 duplicate, which is answered 9056 without them.
+   */
+  async vooruit(ctx: VooruitContext): Promise<void> {
+    if (ctx.definitie.nummer !== '323' || ctx.bericht.duplicaatVan) return;
+    const { s, declaratie, identificatie, dagtekening } = sleutelVan(ctx.definitie, ctx.getypeerd());
+    await this.vergrendel(ctx.tx, [declaratieSlot(s)]);
+    const v: Voorbereiding = { alBeantwoord: await alBeantwoord(ctx.tx, s, identificatie, dagtekening) };
+    if (!v.alBeantwoord) {
+      v.eerder = await eerdereDeclaraties(ctx.tx, s, declaratie.declaratieNummer);
+      if (declaratieCodes(declaratie, v.eerder).length === 0) v.geladen = await this.laad(ctx.tx, s, declaratie);
+    }
+    this.voorbereid.set(ctx.bericht, v);
   }
 
   async voerUit(ctx: VerwerkingContext): Promise<void> {
@@ -58,20 +93,18 @@ export class DeclaratieStap implements VerwerkingStap {
     if (def?.nummer !== '323' || !ctx.validated.root) return;
     // Phase times for the '325 written' line: where a large declaratie spends its time.
     const fasen = new Fasen();
-    const b = ctx.getypeerd();
-    if (b.inhoud.nummer !== '323') throw new Error('a 323 without a Declaratie');
-    const declaratie = b.inhoud.declaratie;
+    const { s, declaratie, identificatie, dagtekening } = sleutelVan(def, ctx.getypeerd());
     fasen.klaar('parse');
-    const s: DeclaratieSleutel = { domein: def.domein, gemeente: b.header.ontvanger, aanbieder: b.header.afzender };
-    const { identificatie, dagtekening } = b.header.berichtIdentificatie;
+    const vooraf = this.voorbereid.get(ctx.bericht);
+    this.voorbereid.delete(ctx.bericht);
     // One 323 of an aanbieder at a time: TR314/TR318/TR333 read what the previous one wrote.
-    await this.vergrendel(ctx.tx, [`declaratie|${s.domein}|${s.aanbieder}`]);
-    if (await alBeantwoord(ctx.tx, s, identificatie, dagtekening)) {
+    if (!vooraf) await this.vergrendel(ctx.tx, [declaratieSlot(s)]);
+    if (vooraf?.alBeantwoord ?? (await alBeantwoord(ctx.tx, s, identificatie, dagtekening))) {
       ctx.stand.uitval = { code: DECLARATIE_UITVAL.AL_BEANTWOORD, message: 'this 323 was answered before; a second 325 is never sent' };
       ctx.log.warn('323 answered before: no second 325');
       return;
     }
-    const beantwoord = await this.beoordeelEnBeantwoord(ctx, def, s, declaratie, fasen);
+    const beantwoord = await this.beoordeelEnBeantwoord(ctx, def, s, declaratie, fasen, vooraf);
     if (!beantwoord) return;
     // What follows (prestaties, counters, signals, the register step) reads the typed declaratie only.
     // The tree was only ever a local of beoordeelEnBeantwoord, so nothing here keeps it alive.
@@ -99,7 +132,7 @@ export class DeclaratieStap implements VerwerkingStap {
    * Judges the declaratie and writes its 325 (and the declaratie row); null when the built 325 is
    * not valid (uitval, nothing sent). The only part that needs the element tree.
    */
-  private async beoordeelEnBeantwoord(ctx: VerwerkingContext, def: BerichtDefinitie, s: DeclaratieSleutel, declaratie: Declaratie, fasen: Fasen) {
+  private async beoordeelEnBeantwoord(ctx: VerwerkingContext, def: BerichtDefinitie, s: DeclaratieSleutel, declaratie: Declaratie, fasen: Fasen, vooraf?: Voorbereiding) {
     const root = ctx.validated.root;
     if (!root) throw new Error('the tree of a 323 was let go of before its 325 was built');
     const { identificatie, dagtekening } = ctx.getypeerd().header.berichtIdentificatie;
@@ -113,17 +146,14 @@ export class DeclaratieStap implements VerwerkingStap {
     if (niveau2.length > 0) oordeel = { soort: 'header', retourCodes: ['0001'] };
     else if (ctx.regels.includes(TR056_DUPLICAAT)) oordeel = { soort: 'header', retourCodes: ['9056'] };
     else {
-      const eerder = await eerdereDeclaraties(ctx.tx, s, declaratie.declaratieNummer);
-      const codes: string[] = [];
-      if (regel9333DeclaratieNummerNietUniek(declaratie.declaratieNummer, eerder.nummers)) codes.push('9333');
-      if (regel8214PeriodeVoorLaatste(declaratie.declaratiePeriode.begindatum, eerder.laatstePeriodeBegin)) codes.push('8214');
+      const eerder = vooraf?.eerder ?? (await eerdereDeclaraties(ctx.tx, s, declaratie.declaratieNummer));
+      const codes = declaratieCodes(declaratie, eerder);
       if (codes.length > 0) {
         oordeel = { soort: 'declaratie', retourCodes: codes };
         ctx.regels.push(...codes.map((c) => finding(c, ['/Bericht/Declaratie'])));
       } else {
-        const stand = await laadStand(ctx.tx, s, declaratie);
+        const { stand, tarieven } = vooraf?.geladen ?? (await this.laad(ctx.tx, s, declaratie));
         bestaandeTellers = stand.tellers;
-        const tarieven = await this.tarieven(ctx.tx, s, declaratie);
         fasen.klaar('laden');
         prestaties = await PrestatieStroom.open(ctx.tx, s);
         beoordeling = await beoordeelEnBewaar(prestaties, { domein: s.domein, aanbieder: s.aanbieder, declaratie, tarieven }, stand);
@@ -166,6 +196,12 @@ export class DeclaratieStap implements VerwerkingStap {
     // The per-prestatie oordeel maps tree elements: only its kind leaves, so the tree can go.
     const uitkomst: OordeelSoort = oordeel.soort === 'prestaties' ? { soort: 'prestaties' } : oordeel;
     return { oordeel: uitkomst, beoordeling, bestaandeTellers, antwoord, declaratieId, outboxId };
+  }
+
+  /** The register as the prestatie rules need it (counters locked) and the contract tarieven. */
+  private async laad(tx: EntityManager, s: DeclaratieSleutel, declaratie: Declaratie): Promise<Geladen> {
+    const stand = await laadStand(tx, s, declaratie);
+    return { stand, tarieven: await this.tarieven(tx, s, declaratie) };
   }
 
   /** Contract tarieven per (ProductCode, ProductPeriode begin): one lookup per distinct pair. */
@@ -248,6 +284,24 @@ export function uitvalDedupKey(domein: string, aanbieder: string, identificatie:
 }
 
 const LETTERS = 'abcdefghijklmnop';
+
+function sleutelVan(def: BerichtDefinitie, b: GetypeerdBericht) {
+  if (b.inhoud.nummer !== '323') throw new Error('a 323 without a Declaratie');
+  const s: DeclaratieSleutel = { domein: def.domein, gemeente: b.header.ontvanger, aanbieder: b.header.afzender };
+  return { s, declaratie: b.inhoud.declaratie, ...b.header.berichtIdentificatie };
+}
+
+function declaratieSlot(s: DeclaratieSleutel): string {
+  return `declaratie|${s.domein}|${s.aanbieder}`;
+}
+
+/** 9333 and 8214: the retourcodes on the Declaratie class, against the declaraties before it. */
+function declaratieCodes(d: Declaratie, eerder: Awaited<ReturnType<typeof eerdereDeclaraties>>): string[] {
+  const codes: string[] = [];
+  if (regel9333DeclaratieNummerNietUniek(d.declaratieNummer, eerder.nummers)) codes.push('9333');
+  if (regel8214PeriodeVoorLaatste(d.declaratiePeriode.begindatum, eerder.laatstePeriodeBegin)) codes.push('8214');
+  return codes;
+}
 
 /** How the 325 judged the 323, without the per-prestatie part (which refers to the element tree). */
 type OordeelSoort = Exclude<DeclaratieOordeel, { soort: 'prestaties' }> | { soort: 'prestaties' };

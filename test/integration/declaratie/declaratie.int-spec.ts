@@ -313,4 +313,46 @@ describe('declaratie: a 323 in, a correct 325 out, in one transaction', () => {
               (SELECT count(*) FROM client_outbound_bericht WHERE inbound_id = $1)::text AS outbox`, [id]);
     expect(telling).toEqual({ prestaties: '0', declaraties: '0', tellers: '0', outbox: '0' });
   }, 60_000);
+
+  it('a large 323 whose early reads fail on PostgreSQL (a statement error in vooruit): rolled back to the savepoint, the step reads again, the 325 is the same', async () => {
+    // The first tarief lookup (in vooruit, while the schema is checked) breaks the statement; later ones answer.
+    let eerste = true;
+    const breekEerst: typeof contracten = Object.assign(Object.create(contracten) as typeof contracten, {
+      tarief: async (m: Parameters<typeof contracten.tarief>[0], q: Parameters<typeof contracten.tarief>[1]) => {
+        if (eerste) {
+          eerste = false;
+          await m.query('SELECT 1 / 0');
+        }
+        return contracten.tarief(m, q);
+      },
+    });
+    const schemas = await testSchemas();
+    const outbox = new TypeOrmOutboxWriter(new OutboundBerichtRepository(ds), new UitgaandEvents(ds));
+    const config = loadConfig(testEnv(db.url, { MAX_BERICHT_BYTES: String(25 * 1024 * 1024) }));
+    const anders = new ValidatieVerwerker(schemas, config, pijplijnStappen({ schemas, outbox, config, declaratie: { contracten: breekEerst, bestedingsruimte: boeker, signalen } }));
+    const N = 600; // over 256 kB: validated in the workers, with early reads
+    await ds.query(
+      `INSERT INTO client_register_toewijzing (domein, gemeente, toewijzing_nummer, aanbieder, bsn, product, toewijzingsdatum, toewijzingstijd, ingangsdatum, einddatum, omvang)
+       SELECT 'wmo', $1, (700000 + i)::text, '65656055', $2, '{"categorie":"01","code":"01A11"}', '2026-02-20', '12:00:00', '2026-03-01', '2026-12-31',
+              '{"volume":4,"eenheid":"04","frequentie":"2"}' FROM generate_series(1, $3::int) AS i`,
+      [GEMEENTE, BSN, N],
+    );
+    const lijst = Array.from({ length: N }, (_, i) => p({ rn: `V${i + 1}`, toewijzing: String(700001 + i), periode: ['2026-03-01', '2026-03-31'], ...(i === 7 ? { tarief: 1300, bedrag: 5200 } : {}) }));
+    const xml = wmo323({ identificatie: 'DVOORUIT', nummer: 'DNVOORUIT', maand: '2026-03-01', dagtekening: '2026-04-02', clienten: [{ bsn: BSN, prestaties: lijst }] });
+    expect(Buffer.byteLength(xml)).toBeGreaterThan(256 * 1024);
+    const voor = contracten.aanroepen;
+    const { id, u } = await verwerk(xml, anders);
+    expect(eerste).toBe(false);
+    expect(contracten.aanroepen - voor).toBe(1); // the failed lookup never reached it; the step's own did
+    expect(u.status).toBe('afgekeurd');
+    expect(u.verdict.fout).toBeUndefined();
+    const a = await antwoord(id);
+    expect(a.ingediend).toBe(`${(N - 1) * 5000 + 5200} D`);
+    expect(a.toegekend).toBe(`${(N - 1) * 5000} D`);
+    expect(Object.values(a.codes).filter((c) => c.includes('0611'))).toHaveLength(1);
+    const [telling] = await sql<{ goed: string; af: string }>(db.url,
+      `SELECT (SELECT count(*) FROM client_register_prestatie WHERE referentienummer LIKE 'V%' AND status = 'goedgekeurd')::text AS goed,
+              (SELECT count(*) FROM client_register_prestatie WHERE referentienummer LIKE 'V%' AND status = 'afgewezen')::text AS af`);
+    expect(telling).toEqual({ goed: String(N - 1), af: '1' });
+  }, 60_000);
 });
