@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { ClientenstopDag } from './clientenstop-actief.detector';
+import type { BestedingsruimteStop } from './clientenstop-opheffen.detector';
 import type { ContractActiviteit } from './geen-levering.detector';
 import type { ContractLooptijd } from './verlenging.detector';
 import type { DeclaratieMaand } from './declaratie-uitval.detector';
@@ -299,4 +300,28 @@ export async function leesStartStopMeldingen(m: EntityManager, van: string, tot:
     [van, tot],
   )) as Array<Omit<StartStopMelding, 'naTijdelijkeStop'> & { naTijdelijkeStop: boolean | null }>;
   return rijen.map((r) => ({ ...r, naTijdelijkeStop: r.naTijdelijkeStop === true }));
+}
+
+/**
+ * BR-STOP-OPHEFFEN: the art. 1.5.9 cliëntenstops running on vandaag, each with its contract's
+ * bestedingsruimte holding vandaag (newest version; none, no row). Contract master data only.
+ */
+export async function leesBestedingsruimteStops(m: EntityManager, vandaag: string): Promise<BestedingsruimteStop[]> {
+  const rijen = (await m.query(
+    `SELECT s.id::text AS "stopId", c.id::text AS "contractId", c.domein, c.gemeente, c.aanbieder,
+            s.begindatum::text AS "stopBegindatum", s.einddatum::text AS "stopEinddatum",
+            b.id::text AS "bestedingsruimteId", b.periode_van::text AS "periodeVan", b.periode_tot::text AS "periodeTot", b.versie,
+            b.budget_centen::text AS "budgetCenten", b.besteed_centen::text AS "besteedCenten",
+            COALESCE((b.drempel_staat -> '100' ->> 'keer')::int, 0) AS "keer100"
+       FROM contract_clientenstop s
+       JOIN contract c ON c.id = s.contract_id
+       JOIN LATERAL (
+             SELECT * FROM bestedingsruimte x
+              WHERE x.contract_id = c.id AND x.periode_van <= $1::date AND x.periode_tot >= $1::date
+              ORDER BY x.periode_van DESC, x.versie DESC LIMIT 1) b ON true
+      WHERE s.soort = 'bestedingsruimte' AND s.begindatum <= $1::date AND (s.einddatum IS NULL OR s.einddatum >= $1::date)
+      ORDER BY s.id`,
+    [vandaag],
+  )) as BestedingsruimteStop[];
+  return rijen;
 }

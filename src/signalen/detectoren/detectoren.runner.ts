@@ -3,9 +3,10 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { DetectorenConfig } from '../../platform/config';
 import type { Signaal, SignaalWriter } from '../signaal.port';
 import { detecteerClientenstopActief } from './clientenstop-actief.detector';
+import { detecteerStopOpheffen } from './clientenstop-opheffen.detector';
 import { detecteerDeclaratieUitval } from './declaratie-uitval.detector';
 import {
-  leesClientenstopDag, leesContractActiviteit, leesContractInzet, leesContractWachttijdNormen, leesContractLooptijden, leesDeclaratieMaand, leesJeugdigenMetToewijzing, leesOpenTermijnen, leesStartStopMeldingen, leesToewijzingWachttijden,
+  leesBestedingsruimteStops, leesClientenstopDag, leesContractActiviteit, leesContractInzet, leesContractWachttijdNormen, leesContractLooptijden, leesDeclaratieMaand, leesJeugdigenMetToewijzing, leesOpenTermijnen, leesStartStopMeldingen, leesToewijzingWachttijden,
 } from './detectoren.repository';
 import { detecteerGeenLevering } from './geen-levering.detector';
 import { plusDagen, vorigeMaand } from './kalender';
@@ -68,6 +69,7 @@ export function standaardDetectoren(config: DetectorInstellingen): Detector[] {
       naam: 'clientenstop.actief',
       detecteer: async (m, v, w) => detecteerClientenstopActief(await leesClientenstopDag(m, plusDagen(v, -1)), v, w),
     },
+    { naam: 'clientenstop.opheffen', detecteer: async (m, v, w) => detecteerStopOpheffen(await leesBestedingsruimteStops(m, v), w) },
   ];
 }
 

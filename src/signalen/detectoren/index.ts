@@ -13,5 +13,6 @@ export {
   detecteerTermijnAanbieder, START_STOP_TERMIJN_WERKDAGEN, TERMIJN_AANBIEDER_TYPE, werkdagenTeLaat, type StartStopMelding,
 } from './termijn-aanbieder.detector';
 export { detecteerClientenstopActief, CLIENTENSTOP_ACTIEF_TYPE, type ClientenstopDag } from './clientenstop-actief.detector';
+export { detecteerStopOpheffen, CLIENTENSTOP_OPHEFFEN_TYPE, type BestedingsruimteStop } from './clientenstop-opheffen.detector';
 export { isWerkdag, plusWerkdagen, werkdagenTussen } from './kalender';
 export { vandaagInNederland } from '../../platform/tijd/nederlandse-tijd';

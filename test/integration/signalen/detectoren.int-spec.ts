@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DataSource } from 'typeorm';
+import { ClientenstopService, ContractenService, ContractRepository, PostgresBestedingsruimteBoeker } from '../../../src/contracten';
 import { validateBericht } from '../../../src/istandaarden';
 import { loadConfig } from '../../../src/platform/config';
 import { createDataSource } from '../../../src/platform/database';
@@ -10,6 +11,7 @@ import { DetectorenRunner, standaardDetectoren } from '../../../src/signalen/det
 import { mutatiesVoor } from '../../../src/verwerking/regels';
 import { pasMutatiesToe, REGISTER_ENTITIES } from '../../../src/verwerking/register';
 import { testEnv } from '../../support/app';
+import { testContract } from '../../support/contracten';
 import { sql } from '../../support/database';
 import { testSchemas, vervang, voorbeeld } from '../../support/istandaarden';
 import { testDatabase, type TestDatabase } from '../../support/test-database';
@@ -607,5 +609,85 @@ describe('contract.onvoldoende-inzet (ONVOLDOENDE-INZET, CS Wmo art. 1.6): 12-mo
     });
     const bodies = mei.map((r) => r.body).join('\n');
     for (const bsn of [BSN, BSN2, BSN3, BSN4, BSN5]) expect(bodies).not.toContain(bsn);
+  });
+});
+
+describe('clientenstop.opheffen (BR-STOP-OPHEFFEN, CS Wmo art. 1.5.10): room again under a 1.5.9 stop', () => {
+  const D = '30000009';
+  let db: TestDatabase;
+  let ds: DataSource;
+  let runner: DetectorenRunner;
+  let boeker: PostgresBestedingsruimteBoeker;
+  let contractId: string;
+  let stop: string;
+
+  beforeAll(async () => {
+    db = await testDatabase();
+    ds = await createDataSource(db.url).initialize();
+    const writer = new OutboxSignaalWriter(new SignaalOutboxRepository(ds));
+    const repository = new ContractRepository(ds);
+    runner = new DetectorenRunner(ds, writer, standaardDetectoren(loadConfig(testEnv(db.url)).detectoren));
+    boeker = new PostgresBestedingsruimteBoeker(repository, writer);
+    ({ id: contractId } = await new ContractenService(ds, repository).maak(testContract('K-OPHEF', {
+      aanbieder: { agb: D },
+      bestedingsruimtes: [
+        { van: '2026-01-01', tot: '2026-12-31', budgetCenten: 10_000_000, versie: 1 },
+        { van: '2027-01-01', tot: '2027-12-31', budgetCenten: 12_000_000, versie: 1 },
+      ],
+    })));
+    const stops = new ClientenstopService(ds, repository, writer);
+    await boek(10_000_000); // 100 % reached in August: the parties decide a stop (art. 1.5.9)
+    ({ id: stop } = await stops.registreer(contractId, { soort: 'bestedingsruimte', meldingDatum: '2026-08-20', begindatum: '2026-09-01', redenenGegeven: true, voorstellenGegeven: true }));
+    // A stop of another soort on the same contract never asks to be lifted for budget reasons.
+    await stops.registreer(contractId, { soort: 'aanbieder', meldingDatum: '2026-08-01', begindatum: '2026-08-20', toestemmingDatum: '2026-08-10', redenenGegeven: true, voorstellenGegeven: true });
+  });
+
+  afterAll(async () => {
+    await ds?.destroy();
+    await db?.drop();
+  });
+
+  /** A booking (a credit when negative) on the bestedingsruimte through the declaratie path's boeker. */
+  function boek(centen: number, datum = '2026-08-15'): Promise<void> {
+    return boeker.boek(ds.manager, { domein: 'wmo', gemeente: '0363', aanbieder: D, contractId, datum, centen, correlationId: 'test' });
+  }
+
+  async function signalen(): Promise<Signaal[]> {
+    const rijen = await sql<{ body: string }>(db.url, `SELECT body FROM signaal_outbox WHERE type = 'clientenstop.opheffen' ORDER BY id`);
+    for (const r of rijen) expect(r.body).not.toMatch(/bsn|naam|geboortedatum/i);
+    return rijen.map((r) => JSON.parse(r.body) as Signaal);
+  }
+
+  it('fires once per change (credits, again after a new firing of 100 %, a new period), never while the amount is used up', async () => {
+    await runner.runAll('2026-09-10', new Date('2026-09-10T04:00:00Z'));
+    expect(await signalen()).toEqual([]);
+
+    await boek(-250_000); // a credit: 97.5 %, room for € 2.500
+    await runner.runAll('2026-09-11', new Date('2026-09-11T04:00:00Z'));
+    await runner.runAll('2026-09-11', new Date('2026-09-11T05:00:00Z'));
+    await runner.runAll('2026-09-12', new Date('2026-09-12T04:00:00Z'));
+    const [eerste, ...meer] = await signalen();
+    expect(meer).toEqual([]);
+    expect(eerste).toMatchObject({
+      domein: 'wmo', gemeente: '0363', aanbieder: D, contractId, regel: 'CS Wmo art. 1.5.10', ernst: 'waarschuwing', periode: { van: '2026-01-01', tot: '2026-12-31' },
+      cijfers: { clientenstop: stop, stopBegindatum: '2026-09-01', stopEinddatum: 'open', bestedingsruimteCenten: 10_000_000, besteedCenten: 9_750_000, ruimteCenten: 250_000, besteedPromille: 975, versie: 1, keer100: 1 },
+    });
+
+    await boek(250_000); // used up again: 100 % fires a second time
+    await runner.runAll('2026-09-20', new Date('2026-09-20T04:00:00Z'));
+    expect(await signalen()).toHaveLength(1);
+    await boek(-1); // and room again: a new change
+    await runner.runAll('2026-09-21', new Date('2026-09-21T04:00:00Z'));
+    const na = await signalen();
+    expect(na).toHaveLength(2);
+    expect(na[1].cijfers).toMatchObject({ ruimteCenten: 1, keer100: 2 });
+    expect(na[1].dedupKey).not.toBe(na[0].dedupKey);
+
+    // A new period with its own amount: room, once.
+    await runner.runAll('2027-01-04', new Date('2027-01-04T04:00:00Z'));
+    await runner.runAll('2027-01-05', new Date('2027-01-05T04:00:00Z'));
+    const nieuw = await signalen();
+    expect(nieuw).toHaveLength(3);
+    expect(nieuw[2]).toMatchObject({ periode: { van: '2027-01-01', tot: '2027-12-31' }, cijfers: { bestedingsruimteCenten: 12_000_000, besteedCenten: 0, keer100: 0 } });
   });
 });
