@@ -143,14 +143,13 @@ export async function leesContractWachttijdNormen(m: EntityManager, van: string,
 export async function leesDeclaratieMaand(m: EntityManager, van: string, tot: string): Promise<DeclaratieMaand[]> {
   const rijen = (await m.query(
     `SELECT d.domein, d.gemeente, d.aanbieder,
-            count(DISTINCT d.id) AS declaraties,
-            count(DISTINCT d.id) FILTER (WHERE d.oordeel <> 'prestaties') AS "declaratiesAfgewezen",
-            count(p.referentienummer) FILTER (WHERE p.status IN ('goedgekeurd', 'gecrediteerd')) AS "prestatiesGoedgekeurd",
-            count(p.referentienummer) FILTER (WHERE p.status = 'afgewezen') AS "prestatiesAfgewezen",
-            COALESCE(sum(abs(p.bedrag_centen)) FILTER (WHERE p.status IN ('goedgekeurd', 'gecrediteerd')), 0) AS "goedgekeurdCenten",
-            COALESCE(sum(abs(p.bedrag_centen)) FILTER (WHERE p.status = 'afgewezen'), 0) AS "afgewezenCenten"
+            count(*) AS declaraties,
+            count(*) FILTER (WHERE d.oordeel <> 'prestaties') AS "declaratiesAfgewezen",
+            sum(d.debet_goedgekeurd) AS "prestatiesGoedgekeurd",
+            sum(d.debet_afgewezen) AS "prestatiesAfgewezen",
+            sum(d.debet_goedgekeurd_centen) AS "goedgekeurdCenten",
+            sum(d.debet_afgewezen_centen) AS "afgewezenCenten"
        FROM register_declaratie d
-       LEFT JOIN client_register_prestatie p ON p.declaratie_id = d.id AND p.debet_credit = 'D'
       WHERE (d.created_at AT TIME ZONE 'Europe/Amsterdam')::date BETWEEN $1::date AND $2::date
       GROUP BY d.domein, d.gemeente, d.aanbieder`,
     [van, tot],

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ContractTarief } from '../../contracten/contracten.port';
 import type { Declaratie, Prestatie } from '../../istandaarden';
 import type { ToewijzingVersie } from '../regels';
-import { beoordeelPrestaties, beoordeelPrestatiesStapsgewijs, contractSleutel, type DeclaratieStand, type NieuwePrestatie } from './beoordeel-declaratie';
+import { beoordeelPrestaties, beoordeelPrestatiesStapsgewijs, contractSleutel, debetTotalen, type DeclaratieStand, type NieuwePrestatie } from './beoordeel-declaratie';
 import { debetSleutel, type BekendePrestatie } from './declaratie.regels';
 
 const AGB = '12345678';
@@ -90,5 +90,22 @@ describe('beoordeelPrestaties', () => {
     expect(gegeven.map((g) => g.map((x) => x.referentienummer))).toEqual([['RN3', 'RN1'], ['RN2', 'RN4']]);
     expect(gegeven.flat()).toEqual(r.value.nieuwePrestaties);
     expect(r.value).toEqual(beoordeelPrestaties(invoer, maakStand()));
+  });
+});
+
+describe('debetTotalen (the monthly uitval figure, HR §16)', () => {
+  it('counts the debits as judged, approved and rejected with their amounts; credits are left out', () => {
+    const oud: BekendePrestatie = {
+      referentienummer: 'RN0', debetCredit: 'D', status: 'goedgekeurd', toewijzingNummer: '300201', sleutel: debetSleutel(p()), volumeBasis: 240, bedragCenten: 5000, contractId: 'C1',
+    };
+    const s = stand({ prestaties: new Map([['RN0', oud]]), openDebetSleutels: new Set([oud.sleutel]), tellers: new Map([['300201', { volumeBasis: 240, bedragCenten: 5000 }]]) });
+    const u = oordeel([
+      p({ referentieNummer: 'RN1', vorigReferentieNummer: 'RN0', ingediendBedrag: { centen: 5000, debetCredit: 'C' } }),
+      p({ referentieNummer: 'RN2', geleverdVolume: 3, ingediendBedrag: { centen: 3750, debetCredit: 'D' } }),
+      p({ referentieNummer: 'RN3', productTariefCenten: 1300, ingediendBedrag: { centen: 5200, debetCredit: 'D' } }),
+    ], s);
+    expect(u.nieuwePrestaties.map((r) => [r.referentienummer, r.debetCredit, r.status])).toEqual([['RN1', 'C', 'goedgekeurd'], ['RN2', 'D', 'goedgekeurd'], ['RN3', 'D', 'afgewezen']]);
+    expect(debetTotalen(u.nieuwePrestaties)).toEqual({ goedgekeurd: 1, afgewezen: 1, goedgekeurdCenten: 3750, afgewezenCenten: 5200 });
+    expect(debetTotalen([])).toEqual({ goedgekeurd: 0, afgewezen: 0, goedgekeurdCenten: 0, afgewezenCenten: 0 });
   });
 });

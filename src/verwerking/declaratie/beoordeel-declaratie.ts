@@ -76,6 +76,32 @@ export interface DeclaratieBeoordeling {
   perCode: Map<string, { aantal: number; centen: number }>;
 }
 
+/** The debit prestaties of one answered 323: approved and rejected, by count and by amount (positive eurocents). */
+export interface DebetTotalen {
+  goedgekeurd: number;
+  afgewezen: number;
+  goedgekeurdCenten: number;
+  afgewezenCenten: number;
+}
+
+export const GEEN_DEBETTOTALEN: Readonly<DebetTotalen> = Object.freeze({ goedgekeurd: 0, afgewezen: 0, goedgekeurdCenten: 0, afgewezenCenten: 0 });
+
+/** What the monthly uitval figure (HR §16) counts of these judged rows: the debits as stored. */
+export function debetTotalen(rijen: readonly NieuwePrestatie[]): DebetTotalen {
+  const t = { ...GEEN_DEBETTOTALEN };
+  for (const r of rijen) {
+    if (r.debetCredit !== 'D') continue;
+    if (r.status === 'goedgekeurd') {
+      t.goedgekeurd += 1;
+      t.goedgekeurdCenten += Math.abs(r.bedragCenten);
+    } else {
+      t.afgewezen += 1;
+      t.afgewezenCenten += Math.abs(r.bedragCenten);
+    }
+  }
+  return t;
+}
+
 export function contractSleutel(productCode: string, datum: string): string {
   return `${productCode}|${datum}`;
 }

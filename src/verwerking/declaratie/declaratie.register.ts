@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { Declaratie, Domein } from '../../istandaarden';
 import type { ToewijzingVersie } from '../regels';
-import type { DeclaratieStand, NieuwePrestatie, Teller } from './beoordeel-declaratie';
+import type { DebetTotalen, DeclaratieStand, NieuwePrestatie, Teller } from './beoordeel-declaratie';
 import { debetSleutel, nummerVan, type BekendePrestatie } from './declaratie.regels';
 import { copyIn, copyVeld, CopyStroom } from '../../platform/database/copy';
 
@@ -181,6 +181,8 @@ export interface DeclaratieRij extends DeclaratieSleutel {
   totaalIngediendCenten: number;
   totaalToegekendCenten: number;
   inboundId: string | null;
+  /** Its debit prestaties as judged (all zero when the 323 was rejected whole): the monthly uitval figure reads these. */
+  debet: DebetTotalen;
   /** The id drawn beforehand (PrestatieStroom); a new one when absent. */
   id?: string;
 }
@@ -189,11 +191,14 @@ export interface DeclaratieRij extends DeclaratieSleutel {
 export async function schrijfDeclaratie(m: EntityManager, d: DeclaratieRij): Promise<string> {
   const [r] = (await m.query(
     `INSERT INTO register_declaratie (id, domein, gemeente, aanbieder, declaratienummer, periode_begin, periode_eind, bericht_identificatie, bericht_dagtekening,
-                                      oordeel, retourcodes, totaal_ingediend_centen, totaal_toegekend_centen, inbound_id)
-     VALUES (COALESCE($14::bigint, nextval(pg_get_serial_sequence('register_declaratie', 'id'))), $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+                                      oordeel, retourcodes, totaal_ingediend_centen, totaal_toegekend_centen, inbound_id,
+                                      debet_goedgekeurd, debet_afgewezen, debet_goedgekeurd_centen, debet_afgewezen_centen)
+     VALUES (COALESCE($14::bigint, nextval(pg_get_serial_sequence('register_declaratie', 'id'))), $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13,
+             $15, $16, $17, $18)
      RETURNING id::text AS id`,
     [d.domein, d.gemeente, d.aanbieder, d.declaratieNummer, d.periode.begindatum, d.periode.einddatum, d.identificatie, d.dagtekening, d.oordeel, d.retourcodes,
-      d.totaalIngediendCenten, d.totaalToegekendCenten, d.inboundId, d.id ?? null],
+      d.totaalIngediendCenten, d.totaalToegekendCenten, d.inboundId, d.id ?? null,
+      d.debet.goedgekeurd, d.debet.afgewezen, d.debet.goedgekeurdCenten, d.debet.afgewezenCenten],
   )) as Array<{ id: string }>;
   return r.id;
 }

@@ -12,7 +12,7 @@ import type { OutboxWriter } from '../../uitgaand/outbox.port';
 import { ggkEnvelopVan } from '../antwoord/ggk-envelop.util';
 import { retourcodesVan } from '../antwoord/retourcodes.util';
 import { vandaagInNederland } from '../../platform/tijd/nederlandse-tijd';
-import { beoordeelPrestatiesStapsgewijs, contractSleutel, type DeclaratieBeoordeling, type DeclaratieInvoer, type DeclaratieStand } from '../declaratie/beoordeel-declaratie';
+import { beoordeelPrestatiesStapsgewijs, contractSleutel, debetTotalen, GEEN_DEBETTOTALEN, type DeclaratieBeoordeling, type DeclaratieInvoer, type DeclaratieStand } from '../declaratie/beoordeel-declaratie';
 import { alBeantwoord, eerdereDeclaraties, laadStand, markeerBeantwoord, PrestatieStroom, schrijfDeclaratie, werkTellersBij, type DeclaratieSleutel } from '../declaratie/declaratie.register';
 import { REGEL_VAN_CODE, regel8214PeriodeVoorLaatste, regel9333DeclaratieNummerNietUniek } from '../declaratie/declaratie.regels';
 import { vergrendel as advisoryLocks } from '../register';
@@ -189,7 +189,7 @@ export class DeclaratieStap implements VerwerkingStap {
       ...s, declaratieNummer: declaratie.declaratieNummer, periode: declaratie.declaratiePeriode, identificatie, dagtekening, oordeel: oordeel.soort,
       retourcodes: oordeel.soort === 'prestaties' ? [...(beoordeling?.perCode.keys() ?? [])].sort() : oordeel.retourCodes,
       totaalIngediendCenten: antwoord.totaalIngediendCenten, totaalToegekendCenten: antwoord.totaalToegekendCenten, inboundId: ctx.bericht.id,
-      id: prestaties?.declaratieId,
+      debet: beoordeling ? debetTotalen(beoordeling.nieuwePrestaties) : GEEN_DEBETTOTALEN, id: prestaties?.declaratieId,
     });
     const outboxId = await this.verstuur(ctx, root, antwoordDef, antwoord.xml, retourcodesVan(eigen.root));
     fasen.klaar('antwoordSchrijven');

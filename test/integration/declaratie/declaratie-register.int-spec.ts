@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DataSource } from 'typeorm';
 import type { Declaratie, Prestatie } from '../../../src/istandaarden';
 import { createDataSource } from '../../../src/platform/database';
-import { beoordeelPrestaties, contractSleutel } from '../../../src/verwerking/declaratie/beoordeel-declaratie';
+import { beoordeelPrestaties, contractSleutel, debetTotalen } from '../../../src/verwerking/declaratie/beoordeel-declaratie';
 import { laadStand, schrijfDeclaratie, schrijfPrestaties, TellerConflictError, type DeclaratieSleutel } from '../../../src/verwerking/declaratie/declaratie.register';
 import { AANBIEDER, BSN, GEMEENTE } from '../../support/berichten';
 import { sql } from '../../support/database';
@@ -54,7 +54,7 @@ describe('declaratie register: toewijzing counters written once', () => {
       await tussendoor();
       const id = await schrijfDeclaratie(tx, {
         ...S, declaratieNummer: d.declaratieNummer, periode: d.declaratiePeriode, identificatie: d.declaratieNummer, dagtekening: '2025-05-06', oordeel: 'prestaties',
-        retourcodes: [], totaalIngediendCenten: 0, totaalToegekendCenten: 0, inboundId: null,
+        retourcodes: [], totaalIngediendCenten: 0, totaalToegekendCenten: 0, inboundId: null, debet: debetTotalen(b.nieuwePrestaties),
       });
       await schrijfPrestaties(tx, S, id, b.nieuwePrestaties, b.gecrediteerd, b.tellers, stand.tellers);
     });

@@ -6,6 +6,7 @@ import { validateBericht } from '../../../src/istandaarden';
 import { loadConfig } from '../../../src/platform/config';
 import { createDataSource } from '../../../src/platform/database';
 import { ToewijzingGeboortedatum1795920000000 } from '../../../src/platform/database/migrations/1795920000000-toewijzing-geboortedatum';
+import { DeclaratieDebetTotalen1795980000000 } from '../../../src/platform/database/migrations/1795980000000-declaratie-debet-totalen';
 import { OutboxSignaalWriter, SignaalOutboxRepository, type Signaal } from '../../../src/signalen';
 import { DetectorenRunner, standaardDetectoren } from '../../../src/signalen/detectoren';
 import { mutatiesVoor } from '../../../src/verwerking/regels';
@@ -48,18 +49,20 @@ describe('scheduled detectors: runAll(vandaag) twice writes each signal once', (
     const [{ id: declA }] = await sql<{ id: string }>(
       db.url,
       `INSERT INTO register_declaratie (domein, gemeente, aanbieder, declaratienummer, periode_begin, periode_eind, bericht_identificatie, bericht_dagtekening,
-                                        oordeel, totaal_ingediend_centen, totaal_toegekend_centen, created_at)
-       VALUES ('wmo', '0363', $1, 'D-A1', '2025-03-01', '2025-03-31', 'ID-A1', '2025-03-31', 'prestaties', 5000, 5000, '2025-04-02T10:00:00+02')
+                                        oordeel, totaal_ingediend_centen, totaal_toegekend_centen, created_at, debet_goedgekeurd, debet_goedgekeurd_centen)
+       VALUES ('wmo', '0363', $1, 'D-A1', '2025-03-01', '2025-03-31', 'ID-A1', '2025-03-31', 'prestaties', 5000, 5000, '2025-04-02T10:00:00+02', 1, 5000)
        RETURNING id::text AS id`,
       [A],
     );
-    // B: a 323 answered in March 2026 with one approved and one rejected prestatie, and a 323 rejected whole.
+    // B: a 323 answered in March 2026 with one approved and one rejected prestatie (its debit totals
+    // as the declaratie step writes them), and a 323 rejected whole.
     const [{ id: declB }] = await sql<{ id: string }>(
       db.url,
       `INSERT INTO register_declaratie (domein, gemeente, aanbieder, declaratienummer, periode_begin, periode_eind, bericht_identificatie, bericht_dagtekening,
-                                        oordeel, totaal_ingediend_centen, totaal_toegekend_centen, created_at)
-       VALUES ('wmo', '0363', $1, 'D-B1', '2026-02-01', '2026-02-28', 'ID-B1', '2026-03-05', 'prestaties', 8000, 6000, '2026-03-06T09:00:00+01'),
-              ('wmo', '0363', $1, 'D-B2', '2026-02-01', '2026-02-28', 'ID-B2', '2026-03-20', 'header', 1000, 0, '2026-03-31T23:30:00+02')
+                                        oordeel, totaal_ingediend_centen, totaal_toegekend_centen, created_at,
+                                        debet_goedgekeurd, debet_afgewezen, debet_goedgekeurd_centen, debet_afgewezen_centen)
+       VALUES ('wmo', '0363', $1, 'D-B1', '2026-02-01', '2026-02-28', 'ID-B1', '2026-03-05', 'prestaties', 8000, 6000, '2026-03-06T09:00:00+01', 1, 1, 6000, 2000),
+              ('wmo', '0363', $1, 'D-B2', '2026-02-01', '2026-02-28', 'ID-B2', '2026-03-20', 'header', 1000, 0, '2026-03-31T23:30:00+02', 0, 0, 0, 0)
        RETURNING id::text AS id`,
       [B],
     );
@@ -316,7 +319,7 @@ describe('jeugd.plan-16-5 and termijn.overschreden against the register, the inb
   });
 });
 
-describe('migration 1795920000000 (toewijzing birth date)', () => {
+describe('migrations 1795920000000 (toewijzing birth date) and 1795980000000 (debit totals per declaratie)', () => {
   let db: TestDatabase;
   let ds: DataSource;
 
@@ -348,6 +351,41 @@ describe('migration 1795920000000 (toewijzing birth date)', () => {
       expect(await kolommen()).toEqual(['geboortedatum', 'geboortedatum_gebruik']);
       expect(await sql(db.url, `SELECT geboortedatum, geboortedatum_gebruik FROM client_register_toewijzing`)).toEqual([{ geboortedatum: null, geboortedatum_gebruik: null }]);
       await expect(sql(db.url, `UPDATE client_register_toewijzing SET geboortedatum_gebruik = '4'`)).rejects.toThrow(/ck_client_register_toewijzing_geboortedatum_gebruik/);
+    } finally {
+      await qr.release();
+    }
+  });
+
+  it('up fills the totals of existing declaraties from the prestaties they stored (a credited debit as approved, credits left out); down removes them', async () => {
+    const migratie = new DeclaratieDebetTotalen1795980000000();
+    const qr = ds.createQueryRunner();
+    try {
+      await migratie.down(qr);
+      const [{ id }, { id: leeg }] = await sql<{ id: string }>(
+        db.url,
+        `INSERT INTO register_declaratie (domein, gemeente, aanbieder, declaratienummer, periode_begin, periode_eind, bericht_identificatie, bericht_dagtekening,
+                                          oordeel, totaal_ingediend_centen, totaal_toegekend_centen)
+         VALUES ('wmo', '0363', '30000010', 'D-M1', '2026-02-01', '2026-02-28', 'ID-M1', '2026-03-05', 'prestaties', 0, 0),
+                ('wmo', '0363', '30000010', 'D-M2', '2026-02-01', '2026-02-28', 'ID-M2', '2026-03-06', 'header', 0, 0)
+         RETURNING id::text AS id`,
+      );
+      await sql(
+        db.url,
+        `INSERT INTO client_register_prestatie (domein, gemeente, aanbieder, referentienummer, vorig_referentienummer, toewijzing_nummer, bsn, product_categorie, product_code,
+                                                periode_begin, periode_eind, volume, eenheid, volume_basis, bedrag_centen, debet_credit, status, declaratie_id)
+         VALUES ('wmo', '0363', '30000010', 'M1', NULL, 'T1', $2, '07', '07A01', '2026-02-01', '2026-02-28', 10, '14', 10, 6000, 'D', 'gecrediteerd', $1),
+                ('wmo', '0363', '30000010', 'M2', NULL, 'T1', $2, '07', '07A01', '2026-02-01', '2026-02-28', 4, '14', 4, 2000, 'D', 'goedgekeurd', $1),
+                ('wmo', '0363', '30000010', 'M3', NULL, 'T1', $2, '07', '07A01', '2026-02-01', '2026-02-28', 3, '14', 3, 1500, 'D', 'afgewezen', $1),
+                ('wmo', '0363', '30000010', 'M4', 'M0', 'T1', $2, '07', '07A01', '2026-01-01', '2026-01-31', 1, '14', 1, -500, 'C', 'goedgekeurd', $1)`,
+        [id, BSN],
+      );
+      await migratie.up(qr);
+      expect(await sql(db.url, `SELECT declaratienummer, debet_goedgekeurd, debet_afgewezen, debet_goedgekeurd_centen::int AS gc, debet_afgewezen_centen::int AS ac
+                                  FROM register_declaratie WHERE id = ANY($1::bigint[]) ORDER BY declaratienummer`, [[id, leeg]])).toEqual([
+        { declaratienummer: 'D-M1', debet_goedgekeurd: 2, debet_afgewezen: 1, gc: 8000, ac: 1500 },
+        { declaratienummer: 'D-M2', debet_goedgekeurd: 0, debet_afgewezen: 0, gc: 0, ac: 0 },
+      ]);
+      await expect(sql(db.url, `UPDATE register_declaratie SET debet_afgewezen = -1 WHERE id = $1`, [id])).rejects.toThrow(/ck_register_declaratie_debet_totalen/);
     } finally {
       await qr.release();
     }

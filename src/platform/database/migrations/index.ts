@@ -11,6 +11,7 @@ import { ContractWachttijdNormen1795940000000 } from './1795940000000-contract-w
 import { ContractInzetNorm1795950000000 } from './1795950000000-contract-inzet-norm';
 import { InboundLz4Compressie1795960000000 } from './1795960000000-inbound-lz4';
 import { PrestatieNatuurlijkeSleutel1795970000000 } from './1795970000000-prestatie-natuurlijke-sleutel';
+import { DeclaratieDebetTotalen1795980000000 } from './1795980000000-declaratie-debet-totalen';
 
 /**
  * Every migration, oldest first. Listed explicitly (no glob) so the same list works from the
@@ -30,4 +31,5 @@ export const MIGRATIONS = [
   ContractInzetNorm1795950000000,
   InboundLz4Compressie1795960000000,
   PrestatieNatuurlijkeSleutel1795970000000,
+  DeclaratieDebetTotalen1795980000000,
 ];
