@@ -44,11 +44,18 @@ export class PostgresBestedingsruimteBoeker implements BestedingsruimteBoeker {
     }
     const rij = await this.repository.boek(m, b.contractId, b.datum, b.centen);
     if (!rij) return; // no bestedingsruimte for that date: nothing to watch
-    const besteed = BigInt(rij.besteedCenten);
-    const budget = BigInt(rij.budgetCenten);
-    const r = beoordeel(rij.drempelStaat ?? {}, besteed, budget);
+    await this.beoordeelDrempels(m, { domein: b.domein, gemeente: contract.gemeente, aanbieder: b.aanbieder }, rij);
+  }
+
+  /**
+   * The crossing logic on a row whose total just changed or that was just made (a new version or
+   * period starts with its own state): new state stored, a signal per threshold crossed upwards.
+   * The caller holds the contract's bestedingsruimte lock.
+   */
+  async beoordeelDrempels(m: EntityManager, contract: { domein: Domein; gemeente: string; aanbieder: string }, rij: BestedingsruimteRij): Promise<void> {
+    const r = beoordeel(rij.drempelStaat ?? {}, BigInt(rij.besteedCenten), BigInt(rij.budgetCenten));
     if (r.gewijzigd) await this.repository.zetDrempelStaat(m, rij.id, r.staat);
-    for (const v of r.vuur) await this.signalen.schrijf(m, this.signaal(b.domein, contract.gemeente, b.aanbieder, rij, v));
+    for (const v of r.vuur) await this.signalen.schrijf(m, this.signaal(contract.domein, contract.gemeente, contract.aanbieder, rij, v));
   }
 
   private signaal(domein: Domein, gemeente: string, aanbieder: string, rij: BestedingsruimteRij, v: Overschrijding): Signaal {

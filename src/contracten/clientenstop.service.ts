@@ -5,8 +5,7 @@ import type { SignaalWriter } from '../signalen/signaal.port';
 import { valideerClientenstop, type ClientenstopInvoer } from './clientenstop-invoer';
 import { crisisSignaal, meldingSignaal, type StopContract } from './clientenstop.signalen';
 import type { ClientenstopRij, ContractRepository } from './contract.repository';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { controleerContractId } from './contracten.service';
 
 export interface ClientenstopOverzicht {
   contractId: string;
@@ -24,7 +23,7 @@ export class ClientenstopService {
 
   /** Stores the stop and its signals in one transaction: a stop without its signals is never seen. */
   async registreer(contractId: string, body: unknown): Promise<{ id: string }> {
-    controleerId(contractId);
+    controleerContractId(contractId);
     const { stop, fouten } = valideerClientenstop(body);
     if (fouten.length > 0) throw ongeldig(fouten);
     return this.dataSource.transaction(async (m) => {
@@ -40,7 +39,7 @@ export class ClientenstopService {
   }
 
   async lijst(contractId: string): Promise<ClientenstopOverzicht> {
-    controleerId(contractId);
+    controleerContractId(contractId);
     if (!(await this.repository.stopContract(this.dataSource.manager, contractId))) {
       throw new AppException('CONTRACT.NOT_FOUND', 'no contract with this id', HttpStatus.NOT_FOUND);
     }
@@ -52,10 +51,6 @@ export class ClientenstopService {
 /** Scoped product codes must be products of this contract; a typo would silently watch nothing. */
 export function controleerTegenContract(stop: ClientenstopInvoer, c: StopContract): string[] {
   return stop.scope.productCodes.filter((p) => !c.productCodes.includes(p)).map((p) => `scope.productCodes: ${p} is not a product of this contract`);
-}
-
-function controleerId(id: string): void {
-  if (!UUID.test(id)) throw new AppException('CONTRACT.INVALID_ID', 'the contract id must be a UUID', HttpStatus.BAD_REQUEST);
 }
 
 function ongeldig(fouten: string[]): AppException {

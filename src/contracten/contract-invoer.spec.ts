@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { leesContractCsv } from './contract-csv';
-import { valideerContract } from './contract-invoer';
+import { valideerContract, valideerNieuweBestedingsruimte } from './contract-invoer';
 
 const CONTRACT = {
   kenmerk: 'WMO-1',
@@ -104,5 +104,25 @@ describe('contract input: inzetNorm (ONVOLDOENDE-INZET, CS Wmo art. 1.6)', () =>
     const r = leesContractCsv('contract,WMO-1,wmo,0363,,12345678,,inspanningsgericht,2026-01-01,,,,1.6');
     expect(r.fouten).toEqual([]);
     expect(r.contracten[0].contract.inzetNorm).toBeNull();
+  });
+});
+
+describe('contract input: a new bestedingsruimte (addendum or period)', () => {
+  it('takes the fields of a bestedingsruimte with defaults; versie is optional (null: the next one)', () => {
+    expect(valideerNieuweBestedingsruimte({ van: '2027-01-01', tot: '2027-12-31', budgetCenten: 500 })).toEqual({
+      invoer: { van: '2027-01-01', tot: '2027-12-31', budgetCenten: 500, versie: null, meetgrondslag: 'realisatie', monitoring: 'gemeente' },
+      fouten: [],
+    });
+    expect(valideerNieuweBestedingsruimte({ van: '2027-01-01', tot: '2027-12-31', budgetCenten: 500, versie: 3, monitoring: 'aanbieder' }).invoer).toMatchObject({ versie: 3, monitoring: 'aanbieder' });
+  });
+
+  it('names every problem, and a body that is not an object', () => {
+    expect(valideerNieuweBestedingsruimte({ van: '2027-12-31', tot: '2027-01-01', budgetCenten: 0, versie: 0, meetgrondslag: 'x' }).fouten).toEqual([
+      'tot must not be before van',
+      expect.stringMatching(/^budgetCenten/),
+      expect.stringMatching(/^versie/),
+      'meetgrondslag must be realisatie or verplichting',
+    ]);
+    expect(valideerNieuweBestedingsruimte([]).fouten).toEqual(['the body must be a JSON object']);
   });
 });

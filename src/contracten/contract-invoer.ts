@@ -256,6 +256,18 @@ export function valideerBestedingsruimte(o: Obj, f: Fouten): BestedingsruimteInv
 }
 
 /**
+ * A new version (addendum to deel 2) or a new period for POST /api/contracten/:id/bestedingsruimtes:
+ * the fields of a bestedingsruimte, `versie` optional (null: the next version of the period).
+ */
+export function valideerNieuweBestedingsruimte(raw: unknown): { invoer: Omit<BestedingsruimteInvoer, 'versie'> & { versie: number | null }; fouten: string[] } {
+  const f = new Fouten();
+  const o = object(raw);
+  if (!o) return { invoer: null as unknown as ReturnType<typeof valideerNieuweBestedingsruimte>['invoer'], fouten: ['the body must be a JSON object'] };
+  const b = valideerBestedingsruimte(o, f);
+  return { invoer: { ...b, versie: o.versie === undefined || o.versie === null ? null : b.versie }, fouten: f.lijst };
+}
+
+/**
  * Rules across the parts of one contract: product validity periods of one code do not overlap; a
  * bestedingsruimte needs article 1.5 and is not for taakgericht contracts (TCW 1.5.1/1.5.2); one
  * version per period.

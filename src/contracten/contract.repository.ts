@@ -23,6 +23,17 @@ export interface ClientenstopRij extends ClientenstopInvoer {
   geregistreerdOp: Date;
 }
 
+/** What booking and a new bestedingsruimte need of a contract. */
+export interface ContractKop {
+  id: string;
+  domein: 'wmo' | 'jeugd';
+  gemeente: string;
+  gemeenten: string[];
+  aanbieder: string;
+  uitvoeringsvariant: string;
+  artikelen: string[];
+}
+
 const BR_KOLOMMEN = `b.id, b.contract_id AS "contractId", to_char(b.periode_van, 'YYYY-MM-DD') AS "periodeVan",
   to_char(b.periode_tot, 'YYYY-MM-DD') AS "periodeTot", b.versie, b.budget_centen::text AS "budgetCenten",
   b.besteed_centen::text AS "besteedCenten", b.meetgrondslag, b.monitoring, b.drempel_staat AS "drempelStaat"`;
@@ -107,6 +118,8 @@ export class ContractRepository {
    * concurrent bookings on the same contract queue up and every one sees the total before it.
    */
   async boek(m: EntityManager, contractId: string, datum: string, centen: number): Promise<BestedingsruimteRij | null> {
+    // An addendum (a new version) copies the running total under this lock: no booking between.
+    await this.vergrendelBestedingsruimte(m, contractId);
     const rows = await run<BestedingsruimteRij>(
       m,
       `UPDATE bestedingsruimte b SET besteed_centen = b.besteed_centen + $3::bigint, updated_at = now()
@@ -119,15 +132,75 @@ export class ContractRepository {
     return rows[0] ?? null;
   }
 
+  /**
+   * The contract's bestedingsruimte lock (transaction-scoped): every booking and every new version
+   * or period takes it first, so a new version copies a total no booking is about to change.
+   */
+  async vergrendelBestedingsruimte(m: EntityManager, contractId: string): Promise<void> {
+    await run(m, `SELECT pg_advisory_xact_lock(hashtextextended('bestedingsruimte|' || $1, 0))`, [contractId]);
+  }
+
+  /** The newest version of the period of this contract that starts on `van`, if any. */
+  async bestedingsruimteVersie(m: EntityManager, contractId: string, van: string): Promise<BestedingsruimteRij | null> {
+    const rows = await run<BestedingsruimteRij>(
+      m,
+      `SELECT ${BR_KOLOMMEN} FROM bestedingsruimte b WHERE b.contract_id = $1 AND b.periode_van = $2::date ORDER BY b.versie DESC LIMIT 1`,
+      [contractId, van],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** Another period of this contract (another start date) that shares a day with van..tot. */
+  async overlappendePeriode(m: EntityManager, contractId: string, van: string, tot: string): Promise<{ van: string; tot: string } | null> {
+    const rows = await run<{ van: string; tot: string }>(
+      m,
+      `SELECT to_char(periode_van, 'YYYY-MM-DD') AS van, to_char(periode_tot, 'YYYY-MM-DD') AS tot FROM bestedingsruimte
+        WHERE contract_id = $1 AND periode_van <> $2::date AND periode_van <= $3::date AND periode_tot >= $2::date
+        ORDER BY periode_van LIMIT 1`,
+      [contractId, van, tot],
+    );
+    return rows[0] ?? null;
+  }
+
+  /**
+   * What the bookings of the approved prestaties of this contract dated van..tot (ProductPeriode
+   * begin) add up to: debits plus their credits (a credited debit and its credit cancel), signed.
+   * For a period registered after declaraties for it were answered. Scans the contract's prestaties.
+   */
+  async gerealiseerd(m: EntityManager, contractId: string, van: string, tot: string): Promise<bigint> {
+    const [r] = await run<{ centen: string }>(
+      m,
+      `SELECT COALESCE(sum(bedrag_centen), 0)::text AS centen FROM client_register_prestatie
+        WHERE contract_id = $1 AND status IN ('goedgekeurd', 'gecrediteerd') AND periode_begin BETWEEN $2::date AND $3::date`,
+      [contractId, van, tot],
+    );
+    return BigInt(r.centen);
+  }
+
+  /** A new version or period with its running total; returns the row as boek does. */
+  async insertBestedingsruimte(
+    m: EntityManager,
+    contractId: string,
+    b: { van: string; tot: string; versie: number; budgetCenten: number; besteedCenten: bigint; meetgrondslag: string; monitoring: string },
+  ): Promise<BestedingsruimteRij> {
+    const [rij] = await run<BestedingsruimteRij>(
+      m,
+      `INSERT INTO bestedingsruimte AS b (contract_id, periode_van, periode_tot, versie, budget_centen, besteed_centen, meetgrondslag, monitoring)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING ${BR_KOLOMMEN}`,
+      [contractId, b.van, b.tot, b.versie, b.budgetCenten, b.besteedCenten.toString(), b.meetgrondslag, b.monitoring],
+    );
+    return rij;
+  }
+
   /** Stores the new crossing state of a row the caller has locked (after boek). */
   async zetDrempelStaat(m: EntityManager, id: string, staat: DrempelStaat): Promise<void> {
     await run(m, `UPDATE bestedingsruimte SET drempel_staat = $2 WHERE id = $1`, [id, JSON.stringify(staat)]);
   }
 
-  async contract(m: EntityManager, id: string): Promise<{ id: string; domein: string; gemeente: string; gemeenten: string[]; aanbieder: string } | null> {
-    const rows = await run<{ id: string; domein: string; gemeente: string; gemeenten: string[]; aanbieder: string }>(
+  async contract(m: EntityManager, id: string): Promise<ContractKop | null> {
+    const rows = await run<ContractKop>(
       m,
-      `SELECT id, domein, gemeente, gemeenten, aanbieder FROM contract WHERE id = $1`,
+      `SELECT id, domein, gemeente, gemeenten, aanbieder, uitvoeringsvariant, artikelen FROM contract WHERE id = $1`,
       [id],
     );
     return rows[0] ?? null;

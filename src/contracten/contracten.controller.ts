@@ -4,6 +4,7 @@ import type { Request, Response } from 'express';
 import { BodyTooLargeError, readRawBody } from '../ingest/utils/read-raw-body.util';
 import { Roles } from '../platform/auth';
 import { AppException } from '../platform/errors';
+import { BestedingsruimteService, type NieuweBestedingsruimte } from './bestedingsruimte.service';
 import { ClientenstopService, type ClientenstopOverzicht } from './clientenstop.service';
 import type { ImportFout } from './contract-csv';
 import { ContractenService, type BestedingsruimteOverzicht } from './contracten.service';
@@ -18,6 +19,7 @@ export class ContractenController {
   constructor(
     @Inject(ContractenService) private readonly service: ContractenService,
     @Inject(ClientenstopService) private readonly stops: ClientenstopService,
+    @Inject(BestedingsruimteService) private readonly ruimtes: BestedingsruimteService,
   ) {}
 
   @Post()
@@ -63,6 +65,19 @@ export class ContractenController {
   @ApiResponse({ status: 404, description: 'CONTRACT.NOT_FOUND' })
   async bestedingsruimte(@Param('id') id: string): Promise<BestedingsruimteOverzicht> {
     return this.service.bestedingsruimte(id);
+  }
+
+  @Post(':id/bestedingsruimtes')
+  @HttpCode(HttpStatus.CREATED)
+  @Roles('beheer', 'contractmanager')
+  @ApiOperation({ summary: 'Add a bestedingsruimte: a new version of a period (addendum; the total carries over) or a new period (its total from the approved prestaties dated in it)' })
+  @ApiResponse({ status: 201, description: '{"id", "periode": {"van", "tot"}, "versie", "budgetCenten", "besteedCenten"}; threshold signals of the new version in the same transaction' })
+  @ApiResponse({ status: 400, description: 'CONTRACT.BESTEDINGSRUIMTE_INVALID (one problem per "; "), CONTRACT.INVALID_ID' })
+  @ApiResponse({ status: 404, description: 'CONTRACT.NOT_FOUND' })
+  @ApiResponse({ status: 409, description: 'CONTRACT.BESTEDINGSRUIMTE_CONFLICT: the versie given is not the next one of the period' })
+  async voegBestedingsruimteToe(@Req() req: Request, @Param('id') id: string, @Body() body: unknown): Promise<NieuweBestedingsruimte> {
+    if (!req.is('application/json')) throw new AppException('CONTRACT.UNSUPPORTED_MEDIA_TYPE', 'Content-Type must be application/json', HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+    return this.ruimtes.voegToe(id, body);
   }
 
   @Post(':id/clientenstops')

@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { SIGNAAL_WRITER, type SignaalWriter } from '../signalen/signaal.port';
 import { PostgresBestedingsruimteBoeker } from './bestedingsruimte.boeker';
+import { BestedingsruimteService } from './bestedingsruimte.service';
 import { ClientenstopService } from './clientenstop.service';
 import { PostgresContractLezer } from './contract.lezer';
 import { ContractRepository } from './contract.repository';
@@ -22,10 +23,12 @@ import { ContractenService } from './contracten.service';
       useFactory: (ds: DataSource, r: ContractRepository, w: SignaalWriter) => new ClientenstopService(ds, r, w),
     },
     { provide: CONTRACT_LEZER, inject: [ContractRepository], useFactory: (r: ContractRepository) => new PostgresContractLezer(r) },
+    { provide: PostgresBestedingsruimteBoeker, inject: [ContractRepository, SIGNAAL_WRITER], useFactory: (r: ContractRepository, w: SignaalWriter) => new PostgresBestedingsruimteBoeker(r, w) },
+    { provide: BESTEDINGSRUIMTE_BOEKER, useExisting: PostgresBestedingsruimteBoeker },
     {
-      provide: BESTEDINGSRUIMTE_BOEKER,
-      inject: [ContractRepository, SIGNAAL_WRITER],
-      useFactory: (r: ContractRepository, w: SignaalWriter) => new PostgresBestedingsruimteBoeker(r, w),
+      provide: BestedingsruimteService,
+      inject: [DataSource, ContractRepository, PostgresBestedingsruimteBoeker],
+      useFactory: (ds: DataSource, r: ContractRepository, b: PostgresBestedingsruimteBoeker) => new BestedingsruimteService(ds, r, b),
     },
   ],
   exports: [CONTRACT_LEZER, BESTEDINGSRUIMTE_BOEKER, ContractRepository],

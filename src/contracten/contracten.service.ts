@@ -22,6 +22,11 @@ export type ImportResultaat = { soort: 'geimporteerd'; contracten: { kenmerk: st
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** 400 CONTRACT.INVALID_ID unless the :id of a /api/contracten/:id route is a UUID. */
+export function controleerContractId(id: string): void {
+  if (!UUID.test(id)) throw new AppException('CONTRACT.INVALID_ID', 'the contract id must be a UUID', HttpStatus.BAD_REQUEST);
+}
+
 /** Creating and importing contract master data, and the bestedingsruimte overview. */
 export class ContractenService {
   constructor(
@@ -57,7 +62,7 @@ export class ContractenService {
   }
 
   async bestedingsruimte(id: string): Promise<BestedingsruimteOverzicht> {
-    if (!UUID.test(id)) throw new AppException('CONTRACT.INVALID_ID', 'the contract id must be a UUID', HttpStatus.BAD_REQUEST);
+    controleerContractId(id);
     const contract = await this.repository.contract(this.dataSource.manager, id);
     if (!contract) throw new AppException('CONTRACT.NOT_FOUND', 'no contract with this id', HttpStatus.NOT_FOUND);
     const rijen = await this.repository.bestedingsruimtes(id);

@@ -58,6 +58,25 @@ describe('/api/contracten and the signal consumer of docs/signalen.md', () => {
     expect(fout.body).toEqual({ code: 'CONTRACT.INVALID', message: expect.stringContaining('domein must be wmo or jeugd') });
   });
 
+  it('POST /api/contracten/:id/bestedingsruimtes: 201 with the new version for beheer, 403 for backoffice, 409 for a version that is not the next, 400 with the reason', async () => {
+    const { body: c } = await t.http().post('/api/contracten').set('Authorization', `Bearer ${BEHEER}`).send(testContract('API-BR', { aanbieder: { agb: '33333333' } }));
+    const pad = `/api/contracten/${c.id as string}/bestedingsruimtes`;
+    const addendum = { van: '2026-01-01', tot: '2026-12-31', budgetCenten: 12_000_000, versie: 2 };
+    const bo = await t.http().post(pad).set('Authorization', `Bearer ${TOKENS.backoffice}`).send(addendum);
+    expect(bo.status).toBe(403);
+    const ok = await t.http().post(pad).set('Authorization', `Bearer ${TOKENS.contractmanager}`).send(addendum);
+    expect(ok.status).toBe(201);
+    expect(ok.body).toEqual({ id: expect.any(String), periode: { van: '2026-01-01', tot: '2026-12-31' }, versie: 2, budgetCenten: 12_000_000, besteedCenten: 0 });
+    const herhaald = await t.http().post(pad).set('Authorization', `Bearer ${BEHEER}`).send(addendum);
+    expect(herhaald.status).toBe(409);
+    expect(herhaald.body.code).toBe('CONTRACT.BESTEDINGSRUIMTE_CONFLICT');
+    const fout = await t.http().post(pad).set('Authorization', `Bearer ${BEHEER}`).send({ van: '2026-06-01', tot: '2026-05-01', budgetCenten: 1 });
+    expect(fout.status).toBe(400);
+    expect(fout.body).toEqual({ code: 'CONTRACT.BESTEDINGSRUIMTE_INVALID', message: 'tot must not be before van' });
+    const overzicht = await t.http().get(`/api/contracten/${c.id as string}/bestedingsruimte`).set('Authorization', `Bearer ${TOKENS.backoffice}`);
+    expect(overzicht.body.bestedingsruimtes).toMatchObject([{ versie: 2, budgetCenten: 12_000_000 }]);
+  });
+
   it('POST /api/contracten/import: a good CSV is imported in one go', async () => {
     const voor = await aantal('contract');
     const r = await t.http().post('/api/contracten/import').set('Authorization', `Bearer ${TOKENS.contractmanager}`).set('Content-Type', 'text/csv').send(GOEDE_CSV);
