@@ -9,6 +9,7 @@ import type { ContractInzet } from './onvoldoende-inzet.detector';
 import type { JeugdigeBijAanbieder } from './plan-16-5.detector';
 import type { OpenTermijn } from './termijn.detector';
 import type { StartStopMelding } from './termijn-aanbieder.detector';
+import type { VerzondenHeenbericht } from './termijn-aanbieder-retour.detector';
 import type { ContractWachttijdNorm, ToewijzingWachttijd } from './wachttijd.detector';
 
 /**
@@ -323,4 +324,35 @@ export async function leesBestedingsruimteStops(m: EntityManager, vandaag: strin
     [vandaag],
   )) as BestedingsruimteStop[];
   return rijen;
+}
+
+/**
+ * TERMIJN-AANBIEDER (OP090): our 301/319s whose Di01 the GGK accepted from `van` to `tot` (Dutch
+ * dates), each with the first 302/320 received for it. A retour copies the heenbericht's header
+ * (istandaarden-3.2.md §3), so it is found by domein, Afzender (the gemeente), Ontvanger (the
+ * aanbieder) and BerichtIdentificatie. Scans the outbox and the inbox of that window.
+ */
+export async function leesVerzondenHeenberichten(m: EntityManager, van: string, tot: string): Promise<VerzondenHeenbericht[]> {
+  return (await m.query(
+    `WITH heen AS (
+       SELECT i.domein, i.afzender AS gemeente, i.ontvanger AS aanbieder, i.bericht, i.identificatie, i.dagtekening,
+              left(i.bericht, -3) || CASE right(i.bericht, 3) WHEN '301' THEN '302' ELSE '320' END AS retour,
+              (o.sent_at AT TIME ZONE 'Europe/Amsterdam')::date AS verzonden
+         FROM client_outbound_bericht o
+         JOIN client_inbound_bericht i ON i.id = o.inbound_id
+        WHERE o.soort = 'Di01' AND o.status = 'verzonden' AND o.functie IN ('WMO301', 'JW301', 'WMO319', 'JW319')
+          AND o.sent_at >= ($1::date::timestamp AT TIME ZONE 'Europe/Amsterdam')
+          AND o.sent_at < (($2::date + 1)::timestamp AT TIME ZONE 'Europe/Amsterdam')),
+     retour AS (
+       SELECT x.domein, x.afzender, x.ontvanger, x.bericht, x.identificatie, x.dagtekening, min(x.received_at) AS ontvangen
+         FROM client_inbound_bericht x
+        WHERE x.bericht IN ('WMO302', 'JW302', 'WMO320', 'JW320') AND x.received_at >= ($1::date::timestamp AT TIME ZONE 'Europe/Amsterdam')
+        GROUP BY x.domein, x.afzender, x.ontvanger, x.bericht, x.identificatie, x.dagtekening)
+     SELECT h.domein, h.gemeente, h.aanbieder, h.bericht, h.verzonden::text AS verzonden,
+            (r.ontvangen AT TIME ZONE 'Europe/Amsterdam')::date::text AS "retourOntvangen"
+       FROM heen h
+       LEFT JOIN retour r ON r.domein = h.domein AND r.afzender = h.gemeente AND r.ontvanger = h.aanbieder AND r.bericht = h.retour
+                         AND r.identificatie = h.identificatie AND r.dagtekening = h.dagtekening`,
+    [van, tot],
+  )) as VerzondenHeenbericht[];
 }

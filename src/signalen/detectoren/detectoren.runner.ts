@@ -6,7 +6,7 @@ import { detecteerClientenstopActief } from './clientenstop-actief.detector';
 import { detecteerStopOpheffen } from './clientenstop-opheffen.detector';
 import { detecteerDeclaratieUitval } from './declaratie-uitval.detector';
 import {
-  leesBestedingsruimteStops, leesClientenstopDag, leesContractActiviteit, leesContractInzet, leesContractWachttijdNormen, leesContractLooptijden, leesDeclaratieMaand, leesJeugdigenMetToewijzing, leesOpenTermijnen, leesStartStopMeldingen, leesToewijzingWachttijden,
+  leesBestedingsruimteStops, leesClientenstopDag, leesContractActiviteit, leesContractInzet, leesContractWachttijdNormen, leesContractLooptijden, leesDeclaratieMaand, leesJeugdigenMetToewijzing, leesOpenTermijnen, leesStartStopMeldingen, leesToewijzingWachttijden, leesVerzondenHeenberichten,
 } from './detectoren.repository';
 import { detecteerGeenLevering } from './geen-levering.detector';
 import { plusDagen, vorigeMaand } from './kalender';
@@ -14,6 +14,7 @@ import { detecteerOnvoldoendeInzet } from './onvoldoende-inzet.detector';
 import { detecteerPlan165 } from './plan-16-5.detector';
 import { detecteerTermijnen } from './termijn.detector';
 import { detecteerTermijnAanbieder } from './termijn-aanbieder.detector';
+import { detecteerRetourTermijnAanbieder } from './termijn-aanbieder-retour.detector';
 import { detecteerVerlenging } from './verlenging.detector';
 import { detecteerWachttijd } from './wachttijd.detector';
 
@@ -63,6 +64,14 @@ export function standaardDetectoren(config: DetectorInstellingen): Detector[] {
       detecteer: async (m, v, w) => {
         const maand = vorigeMaand(v);
         return detecteerTermijnAanbieder(await leesStartStopMeldingen(m, maand.van, maand.tot), v, w);
+      },
+    },
+    {
+      naam: 'termijn.aanbieder-retour',
+      detecteer: async (m, v, w) => {
+        const maand = vorigeMaand(v);
+        // Sent up to 3 werkdagen before the month's deadlines: at most 8 calendar days around Christmas; 21 is ample.
+        return detecteerRetourTermijnAanbieder(await leesVerzondenHeenberichten(m, plusDagen(maand.van, -21), maand.tot), v, w);
       },
     },
     {

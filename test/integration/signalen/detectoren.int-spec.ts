@@ -137,7 +137,7 @@ describe('scheduled detectors: runAll(vandaag) twice writes each signal once', (
 /** A stored bericht (client_inbound_bericht) with the columns the termijn detector reads; returns its id. */
 async function inbound(
   url: string,
-  b: { bericht: string; status: string; ontvangen: string; kanaal?: 'ggk' | 'rest'; dagtekening?: string; raw?: string | Buffer; afzender?: string; ontvanger?: string },
+  b: { bericht: string; status: string; ontvangen: string; kanaal?: 'ggk' | 'rest'; dagtekening?: string; raw?: string | Buffer; afzender?: string; ontvanger?: string; identificatie?: string },
 ): Promise<string> {
   const id = randomUUID();
   const raw = b.raw === undefined ? Buffer.from(`<bericht id="${id}"/>`) : Buffer.isBuffer(b.raw) ? b.raw : Buffer.from(b.raw, 'utf8');
@@ -150,7 +150,7 @@ async function inbound(
     [
       id, b.ontvangen, kanaal, raw, raw.byteLength, createHash('sha256').update(raw).digest('hex'), kanaal === 'ggk' ? (b.afzender ?? AGB) : null,
       kanaal === 'ggk' ? randomUUID() : null, b.bericht, b.bericht.startsWith('JW') ? 'jeugd' : 'wmo', b.bericht.slice(-3), b.afzender ?? AGB,
-      b.ontvanger ?? '0384', id.slice(0, 12), b.dagtekening ?? b.ontvangen.slice(0, 10), b.status,
+      b.ontvanger ?? '0384', b.identificatie ?? id.slice(0, 12), b.dagtekening ?? b.ontvangen.slice(0, 10), b.status,
     ],
   );
   return id;
@@ -727,5 +727,58 @@ describe('clientenstop.opheffen (BR-STOP-OPHEFFEN, CS Wmo art. 1.5.10): room aga
     const nieuw = await signalen();
     expect(nieuw).toHaveLength(3);
     expect(nieuw[2]).toMatchObject({ periode: { van: '2027-01-01', tot: '2027-12-31' }, cijfers: { bestedingsruimteCenten: 12_000_000, besteedCenten: 0, keer100: 0 } });
+  });
+});
+
+describe('termijn.aanbieder-retour (TERMIJN-AANBIEDER, OP090): the aanbieder\'s 302/320 on our 301/319 within 3 werkdagen', () => {
+  const X = '30000011';
+  let db: TestDatabase;
+  let ds: DataSource;
+  let runner: DetectorenRunner;
+
+  /** Our 301/319 from the backoffice (REST), its Di01 accepted by the GGK at `verzonden`, and the aanbieder's retour if it came. */
+  async function heen(identificatie: string, bericht: string, verzonden: string, retour: string | null, o: { aanbieder?: string; status?: 'verzonden' | 'te_verzenden' } = {}): Promise<void> {
+    const aanbieder = o.aanbieder ?? X;
+    const id = await inbound(db.url, { bericht, status: 'verwerkt', ontvangen: verzonden, kanaal: 'rest', afzender: '0363', ontvanger: aanbieder, identificatie, dagtekening: '2026-05-01' });
+    await sql(
+      db.url,
+      `INSERT INTO client_outbound_bericht (soort, functie, referentienummer, envelop, byte_size, inbound_id, correlation_id, status, next_attempt_at, sent_at)
+       VALUES ('Di01', $1, $2, '<envelop/>', 10, $3, 'test', $4::varchar, CASE WHEN $4::varchar = 'te_verzenden' THEN now() END, CASE WHEN $4::varchar = 'verzonden' THEN $5::timestamptz END)`,
+      [bericht, randomUUID(), id, o.status ?? 'verzonden', verzonden],
+    );
+    // The retour copies the heenbericht's header: Afzender the gemeente, the same BerichtIdentificatie.
+    if (retour) await inbound(db.url, { bericht: bericht.replace(/301$/, '302').replace(/319$/, '320'), status: 'verwerkt', ontvangen: retour, afzender: '0363', ontvanger: aanbieder, identificatie, dagtekening: '2026-05-01' });
+  }
+
+  beforeAll(async () => {
+    db = await testDatabase();
+    ds = await createDataSource(db.url).initialize();
+    runner = new DetectorenRunner(ds, new OutboxSignaalWriter(new SignaalOutboxRepository(ds)), standaardDetectoren(loadConfig(testEnv(db.url)).detectoren));
+    await heen('H1', 'WMO301', '2026-05-06T10:00:00+02', '2026-05-11T16:00:00+02'); // deadline 11 May: in time
+    await heen('H2', 'WMO301', '2026-05-13T10:00:00+02', '2026-05-20T09:00:00+02'); // deadline 19 May: 1 werkdag late
+    await heen('H3', 'WMO319', '2026-05-20T10:00:00+02', null); // deadline 26 May: missing
+    await heen('H4', 'WMO301', '2026-05-19T23:30:00+02', '2026-05-25T08:00:00+02'); // deadline 22 May (23:30 Dutch time is still the 19th); Pinkstermaandag: in time
+    // Near misses: a deadline in June, a Di01 not yet accepted, another aanbieder all in time, a retour of another heenbericht.
+    await heen('H5', 'WMO301', '2026-05-27T10:00:00+02', null);
+    await heen('H6', 'WMO301', '2026-05-06T10:00:00+02', null, { status: 'te_verzenden' });
+    await heen('H7', 'WMO301', '2026-05-06T10:00:00+02', '2026-05-07T10:00:00+02', { aanbieder: '30000012' });
+    await inbound(db.url, { bericht: 'WMO302', status: 'verwerkt', ontvangen: '2026-05-21T10:00:00+02', afzender: '0363', ontvanger: X, identificatie: 'H3-ANDERS', dagtekening: '2026-05-01' });
+  });
+
+  afterAll(async () => {
+    await ds?.destroy();
+    await db?.drop();
+  });
+
+  it('one monthly figure per aanbieder with a late or missing retour, written once, no client data', async () => {
+    await runner.runAll('2026-06-01', new Date('2026-06-01T04:00:00Z'));
+    await runner.runAll('2026-06-02', new Date('2026-06-02T04:00:00Z'));
+    const rijen = await sql<{ dedup_key: string; body: string }>(db.url, `SELECT dedup_key, body FROM signaal_outbox WHERE type = 'termijn.aanbieder-retour'`);
+    expect(rijen.map((r) => r.dedup_key)).toEqual([`termijn-aanbieder-retour:wmo:0363:${X}:2026-05`]);
+    expect(JSON.parse(rijen[0].body)).toMatchObject({
+      regel: 'OP090', gemeente: '0363', aanbieder: X, ernst: 'waarschuwing', periode: { van: '2026-05-01', tot: '2026-05-31' },
+      cijfers: { heenberichten: 4, inTijd: 2, laat: 1, ontbreekt: 1, nietOpTijdPromille: 500, maxWerkdagenTeLaat: 1, termijnWerkdagen: 3 },
+    });
+    expect(rijen[0].body).not.toContain(BSN);
   });
 });
