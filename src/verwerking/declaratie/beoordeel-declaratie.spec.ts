@@ -99,13 +99,25 @@ describe('debetTotalen (the monthly uitval figure, HR §16)', () => {
       referentienummer: 'RN0', debetCredit: 'D', status: 'goedgekeurd', toewijzingNummer: '300201', sleutel: debetSleutel(p()), volumeBasis: 240, bedragCenten: 5000, contractId: 'C1',
     };
     const s = stand({ prestaties: new Map([['RN0', oud]]), openDebetSleutels: new Set([oud.sleutel]), tellers: new Map([['300201', { volumeBasis: 240, bedragCenten: 5000 }]]) });
-    const u = oordeel([
+    const prestaties = [
       p({ referentieNummer: 'RN1', vorigReferentieNummer: 'RN0', ingediendBedrag: { centen: 5000, debetCredit: 'C' } }),
       p({ referentieNummer: 'RN2', geleverdVolume: 3, ingediendBedrag: { centen: 3750, debetCredit: 'D' } }),
       p({ referentieNummer: 'RN3', productTariefCenten: 1300, ingediendBedrag: { centen: 5200, debetCredit: 'D' } }),
-    ], s);
+    ];
+    const u = oordeel(prestaties, s);
     expect(u.nieuwePrestaties.map((r) => [r.referentienummer, r.debetCredit, r.status])).toEqual([['RN1', 'C', 'goedgekeurd'], ['RN2', 'D', 'goedgekeurd'], ['RN3', 'D', 'afgewezen']]);
-    expect(debetTotalen(u.nieuwePrestaties)).toEqual({ goedgekeurd: 1, afgewezen: 1, goedgekeurdCenten: 3750, afgewezenCenten: 5200 });
-    expect(debetTotalen([])).toEqual({ goedgekeurd: 0, afgewezen: 0, goedgekeurdCenten: 0, afgewezenCenten: 0 });
+    expect(debetTotalen(declaratie(prestaties), u)).toEqual({ goedgekeurd: 1, afgewezen: 1, goedgekeurdCenten: 3750, afgewezenCenten: 5200 });
+    expect(debetTotalen(declaratie([]), { nieuwePrestaties: [], afgewezen: [] })).toEqual({ goedgekeurd: 0, afgewezen: 0, goedgekeurdCenten: 0, afgewezenCenten: 0 });
+  });
+
+  it('a rejected debit that is not stored (8021, its ReferentieNummer used before) still counts as rejected', () => {
+    const oud: BekendePrestatie = {
+      referentienummer: 'RN0', debetCredit: 'D', status: 'goedgekeurd', toewijzingNummer: '300201', sleutel: debetSleutel(p()), volumeBasis: 240, bedragCenten: 5000, contractId: 'C1',
+    };
+    const prestaties = [p({ referentieNummer: 'RN0', productPeriode: { begindatum: '2025-05-01', einddatum: '2025-05-31' } })];
+    const u = oordeel(prestaties, stand({ prestaties: new Map([['RN0', oud]]) }));
+    expect(u.afgewezen[0].codes).toContain('8021');
+    expect(u.nieuwePrestaties).toEqual([]);
+    expect(debetTotalen(declaratie(prestaties), u)).toEqual({ goedgekeurd: 0, afgewezen: 1, goedgekeurdCenten: 0, afgewezenCenten: 5000 });
   });
 });

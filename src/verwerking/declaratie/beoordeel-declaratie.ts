@@ -86,18 +86,23 @@ export interface DebetTotalen {
 
 export const GEEN_DEBETTOTALEN: Readonly<DebetTotalen> = Object.freeze({ goedgekeurd: 0, afgewezen: 0, goedgekeurdCenten: 0, afgewezenCenten: 0 });
 
-/** What the monthly uitval figure (HR §16) counts of these judged rows: the debits as stored. */
-export function debetTotalen(rijen: readonly NieuwePrestatie[]): DebetTotalen {
+/**
+ * What the monthly uitval figure (HR §16) counts of a judged declaratie: its debit prestaties,
+ * approved (the rows stored as goedgekeurd) and rejected (every rejected one, also a reused
+ * ReferentieNummer, 8021, which cannot be stored as a row of its own).
+ */
+export function debetTotalen(declaratie: Declaratie, b: Pick<DeclaratieBeoordeling, 'nieuwePrestaties' | 'afgewezen'>): DebetTotalen {
   const t = { ...GEEN_DEBETTOTALEN };
-  for (const r of rijen) {
-    if (r.debetCredit !== 'D') continue;
-    if (r.status === 'goedgekeurd') {
-      t.goedgekeurd += 1;
-      t.goedgekeurdCenten += Math.abs(r.bedragCenten);
-    } else {
-      t.afgewezen += 1;
-      t.afgewezenCenten += Math.abs(r.bedragCenten);
-    }
+  for (const r of b.nieuwePrestaties) {
+    if (r.debetCredit !== 'D' || r.status !== 'goedgekeurd') continue;
+    t.goedgekeurd += 1;
+    t.goedgekeurdCenten += Math.abs(r.bedragCenten);
+  }
+  for (const a of b.afgewezen) {
+    const p = declaratie.clienten[a.client].prestaties[a.prestatie];
+    if (p.ingediendBedrag.debetCredit !== 'D') continue;
+    t.afgewezen += 1;
+    t.afgewezenCenten += p.ingediendBedrag.centen;
   }
   return t;
 }

@@ -189,7 +189,7 @@ export class DeclaratieStap implements VerwerkingStap {
       ...s, declaratieNummer: declaratie.declaratieNummer, periode: declaratie.declaratiePeriode, identificatie, dagtekening, oordeel: oordeel.soort,
       retourcodes: oordeel.soort === 'prestaties' ? [...(beoordeling?.perCode.keys() ?? [])].sort() : oordeel.retourCodes,
       totaalIngediendCenten: antwoord.totaalIngediendCenten, totaalToegekendCenten: antwoord.totaalToegekendCenten, inboundId: ctx.bericht.id,
-      debet: beoordeling ? debetTotalen(beoordeling.nieuwePrestaties) : GEEN_DEBETTOTALEN, id: prestaties?.declaratieId,
+      debet: beoordeling ? debetTotalen(declaratie, beoordeling) : GEEN_DEBETTOTALEN, id: prestaties?.declaratieId,
     });
     const outboxId = await this.verstuur(ctx, root, antwoordDef, antwoord.xml, retourcodesVan(eigen.root));
     fasen.klaar('antwoordSchrijven');

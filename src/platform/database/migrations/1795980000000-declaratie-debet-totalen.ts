@@ -5,8 +5,10 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * rejected and their amounts, written with the row (the step knows them). The monthly uitval
  * detector (HR §16) reads these instead of joining every prestatie on declaratie_id, which has no
  * index (migration 1795970000000) and so scanned the whole prestatie table on each run. A debit
- * credited later still counts as approved, as it was when the 325 went out. Existing rows are
- * filled from the prestaties they stored.
+ * credited later still counts as approved, as it was when the 325 went out; a rejected debit whose
+ * ReferentieNummer was used before (8021) counts as rejected, though it has no row of its own.
+ * Existing rows are filled from the prestaties they stored (without such 8021 rejections, which the
+ * join never saw either).
  */
 export class DeclaratieDebetTotalen1795980000000 implements MigrationInterface {
   name = 'DeclaratieDebetTotalen1795980000000';
