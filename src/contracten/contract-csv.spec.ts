@@ -59,4 +59,46 @@ describe('contract CSV', () => {
     });
     expect(fouten).toEqual(['product 45A01: validity periods overlap (2026-01-01 and 2026-07-01)', 'a bestedingsruimte needs optional article 1.5 in artikelen']);
   });
+
+  it('reads wachttijd norms (one line per product group) and the art. 1.6 norm of a contract', () => {
+    const csv = [
+      'contract,WMO-6,wmo,0363,,12345678,,inspanningsgericht,2026-01-01,,,,1.5|1.6',
+      'wachttijdnorm,WMO-6,dagbesteding,4',
+      'wachttijdnorm,WMO-6,wonen,10',
+      'inzetnorm,WMO-6,omzet,10000000,2025-12-01,nee,ja,"8,1"',
+      'contract,WMO-7,wmo,0363,,12345679,,inspanningsgericht,2026-01-01,,,,1.6',
+      'inzetnorm,WMO-7,clienten,25,2025-12-01,,,',
+    ].join('\n');
+    const r = leesContractCsv(csv);
+    expect(r.fouten).toEqual([]);
+    const [a, b] = r.contracten.map((c) => c.contract);
+    expect(a.wachttijdNormen).toEqual({ dagbesteding: 4, wonen: 10 });
+    expect(a.inzetNorm).toEqual({ soort: 'omzet', waarde: 10000000, gepubliceerdOp: '2025-12-01', vrijstelling: { schaars: false, uniek: true }, ktoScore: 8.1 });
+    expect(b.wachttijdNormen).toBeNull();
+    expect(b.inzetNorm).toEqual({ soort: 'clienten', waarde: 25, gepubliceerdOp: '2025-12-01', vrijstelling: { schaars: false, uniek: false }, ktoScore: null });
+    // The same contract through JSON is the same contract.
+    expect(valideerContract({ ...a, producten: [], bestedingsruimtes: [] }).contract).toMatchObject({ wachttijdNormen: a.wachttijdNormen, inzetNorm: a.inzetNorm });
+  });
+
+  it('names the line of a bad, repeated or misplaced norm', () => {
+    const csv = [
+      'contract,WMO-8,wmo,0363,,12345678,,inspanningsgericht,2026-01-01,,,,1.5',
+      'wachttijdnorm,WMO-8,dagbesteding,0',
+      'wachttijdnorm,WMO-8,Wonen,10',
+      'wachttijdnorm,WMO-8,wonen,10',
+      'wachttijdnorm,WMO-8,wonen,12',
+      'inzetnorm,WMO-8,omzet,100,2025-12-01,misschien,,11',
+      'inzetnorm,WMO-8,omzet,100,2025-12-01,,,',
+    ].join('\n');
+    const { fouten, contracten } = leesContractCsv(csv);
+    expect(contracten).toEqual([]);
+    expect(fouten).toEqual([
+      { regel: 2, melding: 'wachttijdNormen.dagbesteding must be a whole number of weeks from 1 to 104' },
+      { regel: 3, melding: "wachttijdNormen: productgroep 'Wonen' must be lowercase letters, digits and - (starting with a letter, at most 40)" },
+      { regel: 5, melding: 'contract WMO-8 has a wachttijdnorm for wonen already' },
+      { regel: 6, melding: 'inzetNorm.vrijstelling.schaars must be true or false' },
+      { regel: 6, melding: 'inzetNorm.ktoScore must be a number from 0 to 10 with at most one decimal' },
+      { regel: 7, melding: 'an inzetnorm needs optional article 1.6 in the artikelen of contract WMO-8' },
+    ]);
+  });
 });

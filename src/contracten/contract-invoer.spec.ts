@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { leesContractCsv } from './contract-csv';
-import { valideerContract, valideerNieuweBestedingsruimte } from './contract-invoer';
+import { valideerContract, valideerNieuweBestedingsruimte, valideerNormenWijziging } from './contract-invoer';
 
 const CONTRACT = {
   kenmerk: 'WMO-1',
@@ -124,5 +124,27 @@ describe('contract input: a new bestedingsruimte (addendum or period)', () => {
       'meetgrondslag must be realisatie or verplichting',
     ]);
     expect(valideerNieuweBestedingsruimte([]).fouten).toEqual(['the body must be a JSON object']);
+  });
+});
+
+describe('contract input: changing the norms of a registered contract', () => {
+  const norm = { soort: 'trajecten', waarde: 12, gepubliceerdOp: '2026-02-01', ktoScore: 8.6 };
+
+  it('a field given replaces (null clears), a field left out is not in the change', () => {
+    expect(valideerNormenWijziging({ inzetNorm: norm })).toEqual({
+      wijziging: { inzetNorm: { ...norm, vrijstelling: { schaars: false, uniek: false } } },
+      fouten: [],
+    });
+    expect(valideerNormenWijziging({ wachttijdNormen: { wonen: 9 }, inzetNorm: null })).toEqual({ wijziging: { wachttijdNormen: { wonen: 9 }, inzetNorm: null }, fouten: [] });
+    expect(valideerNormenWijziging({ wachttijdNormen: {} })).toEqual({ wijziging: { wachttijdNormen: null }, fouten: [] });
+  });
+
+  it('refuses an empty change, other contract fields and bad norms, naming each', () => {
+    expect(valideerNormenWijziging({}).fouten).toEqual(['give wachttijdNormen, inzetNorm or both (null clears one)']);
+    expect(valideerNormenWijziging({ kenmerk: 'X', inzetNorm: { ...norm, ktoScore: 8.55 } }).fouten).toEqual([
+      'only wachttijdNormen and inzetNorm can be changed here, not kenmerk',
+      'inzetNorm.ktoScore must be a number from 0 to 10 with at most one decimal',
+    ]);
+    expect(valideerNormenWijziging('x').fouten).toEqual(['the body must be a JSON object']);
   });
 });

@@ -111,7 +111,7 @@ function geheel(o: Obj, veld: string, min: number, f: Fouten, fallback?: number)
 const GROEP = /^[a-z][a-z0-9-]{0,39}$/;
 
 /** Optional {productgroep: weken}; weeks are whole numbers from 1 to 104, as the configured norms. */
-function wachttijdNormen(v: unknown, f: Fouten): Record<string, number> | null {
+export function valideerWachttijdNormen(v: unknown, f: Fouten): Record<string, number> | null {
   if (v === undefined || v === null) return null;
   const o = object(v);
   if (!o) {
@@ -132,7 +132,7 @@ const INZET_SOORTEN: readonly InzetSoort[] = ['omzet', 'clienten', 'trajecten'];
 const INZET_MAX_AANTAL = 1_000_000;
 
 /** Optional art. 1.6 norm; every bad field gets its own message. */
-function inzetNorm(v: unknown, f: Fouten): InzetNorm | null {
+export function valideerInzetNorm(v: unknown, f: Fouten): InzetNorm | null {
   if (v === undefined || v === null) return null;
   const o = object(v);
   if (!o) {
@@ -223,8 +223,8 @@ export function valideerKop(o: Obj, f: Fouten): Omit<ContractInvoer, 'producten'
       artikelenGeldig = false;
     } else artikelen = [...new Set(o.artikelen as string[])].sort();
   }
-  const normen = wachttijdNormen(o.wachttijdNormen, f);
-  const norm = inzetNorm(o.inzetNorm, f);
+  const normen = valideerWachttijdNormen(o.wachttijdNormen, f);
+  const norm = valideerInzetNorm(o.inzetNorm, f);
   // Art. 1.6 binds only when the contract includes it (contractstandaard-signals.md §0).
   if (o.inzetNorm !== undefined && o.inzetNorm !== null && artikelenGeldig && !artikelen.includes('1.6')) f.add('an inzetNorm needs optional article 1.6 in artikelen');
   return {
@@ -253,6 +253,25 @@ export function valideerBestedingsruimte(o: Obj, f: Fouten): BestedingsruimteInv
   const monitoring = (o.monitoring ?? 'gemeente') as BestedingsruimteInvoer['monitoring'];
   if (monitoring !== 'gemeente' && monitoring !== 'aanbieder') f.add('monitoring must be gemeente or aanbieder');
   return { van, tot, budgetCenten, versie, meetgrondslag, monitoring };
+}
+
+/** The contract's norms as PUT /api/contracten/:id/normen changes them: a field given replaces the stored one (null clears it), one left out stays. */
+export interface NormenWijziging {
+  wachttijdNormen?: Record<string, number> | null;
+  inzetNorm?: InzetNorm | null;
+}
+
+export function valideerNormenWijziging(raw: unknown): { wijziging: NormenWijziging; fouten: string[] } {
+  const f = new Fouten();
+  const o = object(raw);
+  if (!o) return { wijziging: {}, fouten: ['the body must be a JSON object'] };
+  const onbekend = Object.keys(o).filter((k) => k !== 'wachttijdNormen' && k !== 'inzetNorm');
+  if (onbekend.length > 0) f.add(`only wachttijdNormen and inzetNorm can be changed here, not ${onbekend.map((k) => k.slice(0, 40)).join(', ')}`);
+  if (!('wachttijdNormen' in o) && !('inzetNorm' in o)) f.add('give wachttijdNormen, inzetNorm or both (null clears one)');
+  const wijziging: NormenWijziging = {};
+  if ('wachttijdNormen' in o) wijziging.wachttijdNormen = valideerWachttijdNormen(o.wachttijdNormen, f);
+  if ('inzetNorm' in o) wijziging.inzetNorm = valideerInzetNorm(o.inzetNorm, f);
+  return { wijziging, fouten: f.lijst };
 }
 
 /**

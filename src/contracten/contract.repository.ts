@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { ClientenstopInvoer } from './clientenstop-invoer';
-import type { ContractInvoer } from './contract-invoer';
+import type { ContractInvoer, InzetNorm, NormenWijziging } from './contract-invoer';
 import type { StopContract } from './clientenstop.signalen';
 import type { DrempelStaat } from './drempels';
 import { sql } from '../platform/database/sql';
@@ -190,6 +190,19 @@ export class ContractRepository {
       [contractId, b.van, b.tot, b.versie, b.budgetCenten, b.besteedCenten.toString(), b.meetgrondslag, b.monitoring],
     );
     return rij;
+  }
+
+  /** Replaces the norms given (null clears one), under the contract row's lock; the norms as stored now. */
+  async zetNormen(m: EntityManager, id: string, w: NormenWijziging): Promise<{ wachttijdNormen: Record<string, number> | null; inzetNorm: InzetNorm | null }> {
+    const json = (v: unknown) => (v === null || v === undefined ? null : JSON.stringify(v));
+    const [r] = await run<{ wachttijdNormen: Record<string, number> | null; inzetNorm: InzetNorm | null }>(
+      m,
+      `UPDATE contract SET wachttijd_normen = CASE WHEN $2 THEN $3::jsonb ELSE wachttijd_normen END,
+                           inzet_norm = CASE WHEN $4 THEN $5::jsonb ELSE inzet_norm END
+        WHERE id = $1 RETURNING wachttijd_normen AS "wachttijdNormen", inzet_norm AS "inzetNorm"`,
+      [id, 'wachttijdNormen' in w, json(w.wachttijdNormen), 'inzetNorm' in w, json(w.inzetNorm)],
+    );
+    return r;
   }
 
   /** Stores the new crossing state of a row the caller has locked (after boek). */

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Inject, Param, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Inject, Param, Post, Put, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { BodyTooLargeError, readRawBody } from '../ingest/utils/read-raw-body.util';
@@ -65,6 +65,17 @@ export class ContractenController {
   @ApiResponse({ status: 404, description: 'CONTRACT.NOT_FOUND' })
   async bestedingsruimte(@Param('id') id: string): Promise<BestedingsruimteOverzicht> {
     return this.service.bestedingsruimte(id);
+  }
+
+  @Put(':id/normen')
+  @Roles('beheer', 'contractmanager')
+  @ApiOperation({ summary: 'Change the wachttijdNormen and/or the inzetNorm (art. 1.6) of a contract; a field left out stays, null clears it' })
+  @ApiResponse({ status: 200, description: '{"contractId", "wachttijdNormen", "inzetNorm"} as stored now' })
+  @ApiResponse({ status: 400, description: 'CONTRACT.INVALID (one problem per "; "), CONTRACT.INVALID_ID' })
+  @ApiResponse({ status: 404, description: 'CONTRACT.NOT_FOUND' })
+  async zetNormen(@Req() req: Request, @Param('id') id: string, @Body() body: unknown): Promise<Awaited<ReturnType<ContractenService['zetNormen']>>> {
+    if (!req.is('application/json')) throw new AppException('CONTRACT.UNSUPPORTED_MEDIA_TYPE', 'Content-Type must be application/json', HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+    return this.service.zetNormen(id, body);
   }
 
   @Post(':id/bestedingsruimtes')

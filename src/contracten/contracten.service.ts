@@ -2,7 +2,7 @@ import { HttpStatus } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { AppException } from '../platform/errors';
 import { leesContractCsv, type ImportFout } from './contract-csv';
-import { valideerContract, type ContractInvoer } from './contract-invoer';
+import { valideerContract, valideerNormenWijziging, type ContractInvoer, type InzetNorm } from './contract-invoer';
 import type { ContractRepository } from './contract.repository';
 import { percentage } from './drempels';
 
@@ -58,6 +58,26 @@ export class ContractenService {
       const ids: { kenmerk: string; id: string }[] = [];
       for (const c of contracten) ids.push({ kenmerk: c.contract.kenmerk, id: await this.repository.insert(m, c.contract) });
       return { soort: 'geimporteerd' as const, contracten: ids };
+    });
+  }
+
+  /**
+   * Changes the wachttijd norms or the art. 1.6 norm of a registered contract (a new KTO score, an
+   * exemption granted or lapsed, a norm announced for the next period). The detectors read the
+   * norms as stored at their next run.
+   */
+  async zetNormen(id: string, body: unknown): Promise<{ contractId: string; wachttijdNormen: Record<string, number> | null; inzetNorm: InzetNorm | null }> {
+    controleerContractId(id);
+    const { wijziging, fouten } = valideerNormenWijziging(body);
+    if (fouten.length > 0) throw new AppException('CONTRACT.INVALID', fouten.join('; ').slice(0, 2000), HttpStatus.BAD_REQUEST);
+    return this.dataSource.transaction(async (m) => {
+      const contract = await this.repository.contract(m, id);
+      if (!contract) throw new AppException('CONTRACT.NOT_FOUND', 'no contract with this id', HttpStatus.NOT_FOUND);
+      // Art. 1.6 binds only when the contract includes it (contractstandaard-signals.md §0).
+      if (wijziging.inzetNorm && !contract.artikelen.includes('1.6')) {
+        throw new AppException('CONTRACT.INVALID', 'an inzetNorm needs optional article 1.6 in the artikelen of the contract', HttpStatus.BAD_REQUEST);
+      }
+      return { contractId: id, ...(await this.repository.zetNormen(m, id, wijziging)) };
     });
   }
 

@@ -77,6 +77,28 @@ describe('/api/contracten and the signal consumer of docs/signalen.md', () => {
     expect(overzicht.body.bestedingsruimtes).toMatchObject([{ versie: 2, budgetCenten: 12_000_000 }]);
   });
 
+  it('PUT /api/contracten/:id/normen: replaces the norms given, keeps the others, clears with null; art. 1.6 still required', async () => {
+    const { body: c } = await t.http().post('/api/contracten').set('Authorization', `Bearer ${BEHEER}`).send(testContract('API-NORM', { aanbieder: { agb: '44444444' }, artikelen: ['1.5', '1.6'] }));
+    const pad = `/api/contracten/${c.id as string}/normen`;
+    const norm = { soort: 'omzet', waarde: 5_000_000, gepubliceerdOp: '2025-12-01', vrijstelling: { schaars: true }, ktoScore: 7.9 };
+    expect((await t.http().put(pad).set('Authorization', `Bearer ${TOKENS.backoffice}`).send({ inzetNorm: norm })).status).toBe(403);
+    const eerst = await t.http().put(pad).set('Authorization', `Bearer ${TOKENS.contractmanager}`).send({ inzetNorm: norm });
+    expect(eerst.status).toBe(200);
+    expect(eerst.body).toEqual({ contractId: c.id, wachttijdNormen: null, inzetNorm: { ...norm, vrijstelling: { schaars: true, uniek: false } } });
+    const dan = await t.http().put(pad).set('Authorization', `Bearer ${BEHEER}`).send({ wachttijdNormen: { dagbesteding: 3 } });
+    expect(dan.body).toMatchObject({ wachttijdNormen: { dagbesteding: 3 }, inzetNorm: { ktoScore: 7.9 } });
+    const leeg = await t.http().put(pad).set('Authorization', `Bearer ${BEHEER}`).send({ inzetNorm: null });
+    expect(leeg.body).toEqual({ contractId: c.id, wachttijdNormen: { dagbesteding: 3 }, inzetNorm: null });
+    expect(await sql(db.url, 'SELECT wachttijd_normen, inzet_norm FROM contract WHERE id = $1', [c.id])).toEqual([{ wachttijd_normen: { dagbesteding: 3 }, inzet_norm: null }]);
+
+    const { body: zonder } = await t.http().post('/api/contracten').set('Authorization', `Bearer ${BEHEER}`).send(testContract('API-NORM-2', { aanbieder: { agb: '44444445' } }));
+    const fout = await t.http().put(`/api/contracten/${zonder.id as string}/normen`).set('Authorization', `Bearer ${BEHEER}`).send({ inzetNorm: norm });
+    expect(fout.status).toBe(400);
+    expect(fout.body).toEqual({ code: 'CONTRACT.INVALID', message: 'an inzetNorm needs optional article 1.6 in the artikelen of the contract' });
+    const onbekend = await t.http().put('/api/contracten/00000000-0000-4000-8000-000000000000/normen').set('Authorization', `Bearer ${BEHEER}`).send({ inzetNorm: null });
+    expect(onbekend.status).toBe(404);
+  });
+
   it('POST /api/contracten/import: a good CSV is imported in one go', async () => {
     const voor = await aantal('contract');
     const r = await t.http().post('/api/contracten/import').set('Authorization', `Bearer ${TOKENS.contractmanager}`).set('Content-Type', 'text/csv').send(GOEDE_CSV);
