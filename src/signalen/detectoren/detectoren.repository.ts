@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { ClientenstopDag } from './clientenstop-actief.detector';
 import type { BestedingsruimteStop } from './clientenstop-opheffen.detector';
+import type { EenzijdigeBeeindiging } from './beeindiging-aanbieder.detector';
 import type { ContractActiviteit } from './geen-levering.detector';
 import type { ContractLooptijd } from './verlenging.detector';
 import type { DeclaratieMaand } from './declaratie-uitval.detector';
@@ -355,4 +356,25 @@ export async function leesVerzondenHeenberichten(m: EntityManager, van: string, 
                          AND r.identificatie = h.identificatie AND r.dagtekening = h.dagtekening`,
     [van, tot],
   )) as VerzondenHeenbericht[];
+}
+
+/**
+ * BEEINDIGING-AANBIEDER: actual stops with RedenBeeindiging "eenzijdig door aanbieder" (wmo 22,
+ * jeugd 33) that the register learned of from `van` to `tot` (Dutch dates of created_at), per
+ * (domein, gemeente, aanbieder). Scans the stops of that window.
+ */
+export async function leesEenzijdigeBeeindigingen(m: EntityManager, van: string, tot: string): Promise<EenzijdigeBeeindiging[]> {
+  const rijen = (await m.query(
+    `SELECT domein, gemeente, aanbieder, count(*)::int AS aantal,
+            count(DISTINCT COALESCE(toewijzing_nummer, 'levering-' || id))::int AS toewijzingen
+       FROM client_register_levering
+      WHERE soort = 'stop' AND status = 'actueel'
+        AND ((domein = 'wmo' AND reden_beeindiging = '22') OR (domein = 'jeugd' AND reden_beeindiging = '33'))
+        AND created_at >= ($1::date::timestamp AT TIME ZONE 'Europe/Amsterdam')
+        AND created_at < (($2::date + 1)::timestamp AT TIME ZONE 'Europe/Amsterdam')
+      GROUP BY domein, gemeente, aanbieder
+      ORDER BY domein, gemeente, aanbieder`,
+    [van, tot],
+  )) as EenzijdigeBeeindiging[];
+  return rijen;
 }

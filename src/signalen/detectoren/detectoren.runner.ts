@@ -2,11 +2,12 @@ import type { Logger } from 'pino';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { DetectorenConfig } from '../../platform/config';
 import type { Signaal, SignaalWriter } from '../signaal.port';
+import { detecteerBeeindigingAanbieder } from './beeindiging-aanbieder.detector';
 import { detecteerClientenstopActief } from './clientenstop-actief.detector';
 import { detecteerStopOpheffen } from './clientenstop-opheffen.detector';
 import { detecteerDeclaratieUitval } from './declaratie-uitval.detector';
 import {
-  leesBestedingsruimteStops, leesClientenstopDag, leesContractActiviteit, leesContractInzet, leesContractWachttijdNormen, leesContractLooptijden, leesDeclaratieMaand, leesJeugdigenMetToewijzing, leesOpenTermijnen, leesStartStopMeldingen, leesToewijzingWachttijden, leesVerzondenHeenberichten,
+  leesBestedingsruimteStops, leesClientenstopDag, leesEenzijdigeBeeindigingen, leesContractActiviteit, leesContractInzet, leesContractWachttijdNormen, leesContractLooptijden, leesDeclaratieMaand, leesJeugdigenMetToewijzing, leesOpenTermijnen, leesStartStopMeldingen, leesToewijzingWachttijden, leesVerzondenHeenberichten,
 } from './detectoren.repository';
 import { detecteerGeenLevering } from './geen-levering.detector';
 import { plusDagen, vorigeMaand } from './kalender';
@@ -72,6 +73,13 @@ export function standaardDetectoren(config: DetectorInstellingen): Detector[] {
         const maand = vorigeMaand(v);
         // Sent up to 3 werkdagen before the month's deadlines: at most 8 calendar days around Christmas; 21 is ample.
         return detecteerRetourTermijnAanbieder(await leesVerzondenHeenberichten(m, plusDagen(maand.van, -21), maand.tot), v, w);
+      },
+    },
+    {
+      naam: 'beeindiging.aanbieder',
+      detecteer: async (m, v, w) => {
+        const maand = vorigeMaand(v);
+        return detecteerBeeindigingAanbieder(await leesEenzijdigeBeeindigingen(m, maand.van, maand.tot), v, w);
       },
     },
     {

@@ -782,3 +782,51 @@ describe('termijn.aanbieder-retour (TERMIJN-AANBIEDER, OP090): the aanbieder\'s 
     expect(rijen[0].body).not.toContain(BSN);
   });
 });
+
+describe('beeindiging.aanbieder (BEEINDIGING-AANBIEDER, CS Wmo art. 3.7): leveringen the aanbieder ended on its own', () => {
+  const Y = '30000013';
+  let db: TestDatabase;
+  let ds: DataSource;
+  let runner: DetectorenRunner;
+
+  beforeAll(async () => {
+    db = await testDatabase();
+    ds = await createDataSource(db.url).initialize();
+    runner = new DetectorenRunner(ds, new OutboxSignaalWriter(new SignaalOutboxRepository(ds)), standaardDetectoren(loadConfig(testEnv(db.url)).detectoren));
+    const stop = (domein: string, nummer: string | null, reden: string, geregistreerd: string, status = 'actueel', sleutel = randomUUID()) =>
+      sql(
+        db.url,
+        `INSERT INTO client_register_levering (domein, gemeente, toewijzing_nummer, aanbieder, bsn, soort, sleutel, start_sleutel, begindatum, einddatum, reden_beeindiging, status, created_at)
+         VALUES ($1, '0363', $2, $3, $4, 'stop', $5, $5, '2026-01-01', '2026-06-10', $6, $7, $8)`,
+        [domein, nummer, Y, BSN, sleutel, reden, status, geregistreerd],
+      );
+    // June 2026: three Wmo stops "eenzijdig door aanbieder" (22) on two toewijzingen, one Jeugd (33).
+    await stop('wmo', 'T1', '22', '2026-06-10T10:00:00+02');
+    await stop('wmo', 'T1', '22', '2026-06-11T10:00:00+02');
+    await stop('wmo', 'T2', '22', '2026-06-30T23:30:00+02'); // still 30 June in Dutch time
+    await stop('jeugd', null, '33', '2026-06-15T10:00:00+02');
+    // Not counted: other reasons (33 is not this reason in the Wmo, 22 not in the Jeugd), a deleted stop, July, May.
+    await stop('wmo', 'T3', '33', '2026-06-12T10:00:00+02');
+    await stop('jeugd', 'J2', '22', '2026-06-12T10:00:00+02');
+    await stop('wmo', 'T4', '22', '2026-06-12T10:00:00+02', 'verwijderd');
+    await stop('wmo', 'T5', '22', '2026-07-01T00:30:00+02');
+    await stop('wmo', 'T6', '22', '2026-05-31T23:30:00+02');
+  });
+
+  afterAll(async () => {
+    await ds?.destroy();
+    await db?.drop();
+  });
+
+  it('one monthly count per (domein, gemeente, aanbieder), written once, no client data', async () => {
+    await runner.runAll('2026-07-01', new Date('2026-07-01T04:00:00Z'));
+    await runner.runAll('2026-07-02', new Date('2026-07-02T04:00:00Z'));
+    const rijen = await sql<{ dedup_key: string; body: string }>(db.url, `SELECT dedup_key, body FROM signaal_outbox WHERE type = 'beeindiging.aanbieder' ORDER BY dedup_key`);
+    expect(rijen.map((r) => r.dedup_key)).toEqual([`beeindiging-aanbieder:jeugd:0363:${Y}:2026-06`, `beeindiging-aanbieder:wmo:0363:${Y}:2026-06`]);
+    expect(rijen.map((r) => (JSON.parse(r.body) as Signaal).cijfers)).toEqual([
+      { beeindigd: 1, toewijzingen: 1, redenBeeindiging: '33' },
+      { beeindigd: 3, toewijzingen: 2, redenBeeindiging: '22' },
+    ]);
+    for (const r of rijen) expect(r.body).not.toContain(BSN);
+  });
+});
