@@ -650,21 +650,32 @@ describe('contract.onvoldoende-inzet (ONVOLDOENDE-INZET, CS Wmo art. 1.6): 12-mo
   });
 });
 
+/** A database of its own with the standard detectors for one describe: made before its tests, dropped after. */
+function detectorOmgeving(): { readonly db: TestDatabase; readonly ds: DataSource; readonly runner: DetectorenRunner } {
+  const o = {} as { db: TestDatabase; ds: DataSource; runner: DetectorenRunner };
+  beforeAll(async () => {
+    o.db = await testDatabase();
+    o.ds = await createDataSource(o.db.url).initialize();
+    o.runner = new DetectorenRunner(o.ds, new OutboxSignaalWriter(new SignaalOutboxRepository(o.ds)), standaardDetectoren(loadConfig(testEnv(o.db.url)).detectoren));
+  });
+  afterAll(async () => {
+    await o.ds?.destroy();
+    await o.db?.drop();
+  });
+  return o;
+}
+
 describe('clientenstop.opheffen (BR-STOP-OPHEFFEN, CS Wmo art. 1.5.10): room again under a 1.5.9 stop', () => {
   const D = '30000009';
-  let db: TestDatabase;
-  let ds: DataSource;
-  let runner: DetectorenRunner;
+  const omgeving = detectorOmgeving();
   let boeker: PostgresBestedingsruimteBoeker;
   let contractId: string;
   let stop: string;
 
   beforeAll(async () => {
-    db = await testDatabase();
-    ds = await createDataSource(db.url).initialize();
+    const { ds } = omgeving;
     const writer = new OutboxSignaalWriter(new SignaalOutboxRepository(ds));
     const repository = new ContractRepository(ds);
-    runner = new DetectorenRunner(ds, writer, standaardDetectoren(loadConfig(testEnv(db.url)).detectoren));
     boeker = new PostgresBestedingsruimteBoeker(repository, writer);
     ({ id: contractId } = await new ContractenService(ds, repository).maak(testContract('K-OPHEF', {
       aanbieder: { agb: D },
@@ -680,30 +691,25 @@ describe('clientenstop.opheffen (BR-STOP-OPHEFFEN, CS Wmo art. 1.5.10): room aga
     await stops.registreer(contractId, { soort: 'aanbieder', meldingDatum: '2026-08-01', begindatum: '2026-08-20', toestemmingDatum: '2026-08-10', redenenGegeven: true, voorstellenGegeven: true });
   });
 
-  afterAll(async () => {
-    await ds?.destroy();
-    await db?.drop();
-  });
-
   /** A booking (a credit when negative) on the bestedingsruimte through the declaratie path's boeker. */
   function boek(centen: number, datum = '2026-08-15'): Promise<void> {
-    return boeker.boek(ds.manager, { domein: 'wmo', gemeente: '0363', aanbieder: D, contractId, datum, centen, correlationId: 'test' });
+    return boeker.boek(omgeving.ds.manager, { domein: 'wmo', gemeente: '0363', aanbieder: D, contractId, datum, centen, correlationId: 'test' });
   }
 
   async function signalen(): Promise<Signaal[]> {
-    const rijen = await sql<{ body: string }>(db.url, `SELECT body FROM signaal_outbox WHERE type = 'clientenstop.opheffen' ORDER BY id`);
+    const rijen = await sql<{ body: string }>(omgeving.db.url, `SELECT body FROM signaal_outbox WHERE type = 'clientenstop.opheffen' ORDER BY id`);
     for (const r of rijen) expect(r.body).not.toMatch(/bsn|naam|geboortedatum/i);
     return rijen.map((r) => JSON.parse(r.body) as Signaal);
   }
 
   it('fires once per change (credits, again after a new firing of 100 %, a new period), never while the amount is used up', async () => {
-    await runner.runAll('2026-09-10', new Date('2026-09-10T04:00:00Z'));
+    await omgeving.runner.runAll('2026-09-10', new Date('2026-09-10T04:00:00Z'));
     expect(await signalen()).toEqual([]);
 
     await boek(-250_000); // a credit: 97.5 %, room for € 2.500
-    await runner.runAll('2026-09-11', new Date('2026-09-11T04:00:00Z'));
-    await runner.runAll('2026-09-11', new Date('2026-09-11T05:00:00Z'));
-    await runner.runAll('2026-09-12', new Date('2026-09-12T04:00:00Z'));
+    await omgeving.runner.runAll('2026-09-11', new Date('2026-09-11T04:00:00Z'));
+    await omgeving.runner.runAll('2026-09-11', new Date('2026-09-11T05:00:00Z'));
+    await omgeving.runner.runAll('2026-09-12', new Date('2026-09-12T04:00:00Z'));
     const [eerste, ...meer] = await signalen();
     expect(meer).toEqual([]);
     expect(eerste).toMatchObject({
@@ -712,18 +718,18 @@ describe('clientenstop.opheffen (BR-STOP-OPHEFFEN, CS Wmo art. 1.5.10): room aga
     });
 
     await boek(250_000); // used up again: 100 % fires a second time
-    await runner.runAll('2026-09-20', new Date('2026-09-20T04:00:00Z'));
+    await omgeving.runner.runAll('2026-09-20', new Date('2026-09-20T04:00:00Z'));
     expect(await signalen()).toHaveLength(1);
     await boek(-1); // and room again: a new change
-    await runner.runAll('2026-09-21', new Date('2026-09-21T04:00:00Z'));
+    await omgeving.runner.runAll('2026-09-21', new Date('2026-09-21T04:00:00Z'));
     const na = await signalen();
     expect(na).toHaveLength(2);
     expect(na[1].cijfers).toMatchObject({ ruimteCenten: 1, keer100: 2 });
     expect(na[1].dedupKey).not.toBe(na[0].dedupKey);
 
     // A new period with its own amount: room, once.
-    await runner.runAll('2027-01-04', new Date('2027-01-04T04:00:00Z'));
-    await runner.runAll('2027-01-05', new Date('2027-01-05T04:00:00Z'));
+    await omgeving.runner.runAll('2027-01-04', new Date('2027-01-04T04:00:00Z'));
+    await omgeving.runner.runAll('2027-01-05', new Date('2027-01-05T04:00:00Z'));
     const nieuw = await signalen();
     expect(nieuw).toHaveLength(3);
     expect(nieuw[2]).toMatchObject({ periode: { van: '2027-01-01', tot: '2027-12-31' }, cijfers: { bestedingsruimteCenten: 12_000_000, besteedCenten: 0, keer100: 0 } });
@@ -732,28 +738,23 @@ describe('clientenstop.opheffen (BR-STOP-OPHEFFEN, CS Wmo art. 1.5.10): room aga
 
 describe('termijn.aanbieder-retour (TERMIJN-AANBIEDER, OP090): the aanbieder\'s 302/320 on our 301/319 within 3 werkdagen', () => {
   const X = '30000011';
-  let db: TestDatabase;
-  let ds: DataSource;
-  let runner: DetectorenRunner;
+  const omgeving = detectorOmgeving();
 
   /** Our 301/319 from the backoffice (REST), its Di01 accepted by the GGK at `verzonden`, and the aanbieder's retour if it came. */
   async function heen(identificatie: string, bericht: string, verzonden: string, retour: string | null, o: { aanbieder?: string; status?: 'verzonden' | 'te_verzenden' } = {}): Promise<void> {
     const aanbieder = o.aanbieder ?? X;
-    const id = await inbound(db.url, { bericht, status: 'verwerkt', ontvangen: verzonden, kanaal: 'rest', afzender: '0363', ontvanger: aanbieder, identificatie, dagtekening: '2026-05-01' });
+    const id = await inbound(omgeving.db.url, { bericht, status: 'verwerkt', ontvangen: verzonden, kanaal: 'rest', afzender: '0363', ontvanger: aanbieder, identificatie, dagtekening: '2026-05-01' });
     await sql(
-      db.url,
+      omgeving.db.url,
       `INSERT INTO client_outbound_bericht (soort, functie, referentienummer, envelop, byte_size, inbound_id, correlation_id, status, next_attempt_at, sent_at)
        VALUES ('Di01', $1, $2, '<envelop/>', 10, $3, 'test', $4::varchar, CASE WHEN $4::varchar = 'te_verzenden' THEN now() END, CASE WHEN $4::varchar = 'verzonden' THEN $5::timestamptz END)`,
       [bericht, randomUUID(), id, o.status ?? 'verzonden', verzonden],
     );
     // The retour copies the heenbericht's header: Afzender the gemeente, the same BerichtIdentificatie.
-    if (retour) await inbound(db.url, { bericht: bericht.replace(/301$/, '302').replace(/319$/, '320'), status: 'verwerkt', ontvangen: retour, afzender: '0363', ontvanger: aanbieder, identificatie, dagtekening: '2026-05-01' });
+    if (retour) await inbound(omgeving.db.url, { bericht: bericht.replace(/301$/, '302').replace(/319$/, '320'), status: 'verwerkt', ontvangen: retour, afzender: '0363', ontvanger: aanbieder, identificatie, dagtekening: '2026-05-01' });
   }
 
   beforeAll(async () => {
-    db = await testDatabase();
-    ds = await createDataSource(db.url).initialize();
-    runner = new DetectorenRunner(ds, new OutboxSignaalWriter(new SignaalOutboxRepository(ds)), standaardDetectoren(loadConfig(testEnv(db.url)).detectoren));
     await heen('H1', 'WMO301', '2026-05-06T10:00:00+02', '2026-05-11T16:00:00+02'); // deadline 11 May: in time
     await heen('H2', 'WMO301', '2026-05-13T10:00:00+02', '2026-05-20T09:00:00+02'); // deadline 19 May: 1 werkdag late
     await heen('H3', 'WMO319', '2026-05-20T10:00:00+02', null); // deadline 26 May: missing
@@ -762,18 +763,13 @@ describe('termijn.aanbieder-retour (TERMIJN-AANBIEDER, OP090): the aanbieder\'s 
     await heen('H5', 'WMO301', '2026-05-27T10:00:00+02', null);
     await heen('H6', 'WMO301', '2026-05-06T10:00:00+02', null, { status: 'te_verzenden' });
     await heen('H7', 'WMO301', '2026-05-06T10:00:00+02', '2026-05-07T10:00:00+02', { aanbieder: '30000012' });
-    await inbound(db.url, { bericht: 'WMO302', status: 'verwerkt', ontvangen: '2026-05-21T10:00:00+02', afzender: '0363', ontvanger: X, identificatie: 'H3-ANDERS', dagtekening: '2026-05-01' });
-  });
-
-  afterAll(async () => {
-    await ds?.destroy();
-    await db?.drop();
+    await inbound(omgeving.db.url, { bericht: 'WMO302', status: 'verwerkt', ontvangen: '2026-05-21T10:00:00+02', afzender: '0363', ontvanger: X, identificatie: 'H3-ANDERS', dagtekening: '2026-05-01' });
   });
 
   it('one monthly figure per aanbieder with a late or missing retour, written once, no client data', async () => {
-    await runner.runAll('2026-06-01', new Date('2026-06-01T04:00:00Z'));
-    await runner.runAll('2026-06-02', new Date('2026-06-02T04:00:00Z'));
-    const rijen = await sql<{ dedup_key: string; body: string }>(db.url, `SELECT dedup_key, body FROM signaal_outbox WHERE type = 'termijn.aanbieder-retour'`);
+    await omgeving.runner.runAll('2026-06-01', new Date('2026-06-01T04:00:00Z'));
+    await omgeving.runner.runAll('2026-06-02', new Date('2026-06-02T04:00:00Z'));
+    const rijen = await sql<{ dedup_key: string; body: string }>(omgeving.db.url, `SELECT dedup_key, body FROM signaal_outbox WHERE type = 'termijn.aanbieder-retour'`);
     expect(rijen.map((r) => r.dedup_key)).toEqual([`termijn-aanbieder-retour:wmo:0363:${X}:2026-05`]);
     expect(JSON.parse(rijen[0].body)).toMatchObject({
       regel: 'OP090', gemeente: '0363', aanbieder: X, ernst: 'waarschuwing', periode: { van: '2026-05-01', tot: '2026-05-31' },
@@ -785,17 +781,12 @@ describe('termijn.aanbieder-retour (TERMIJN-AANBIEDER, OP090): the aanbieder\'s 
 
 describe('beeindiging.aanbieder (BEEINDIGING-AANBIEDER, CS Wmo art. 3.7): leveringen the aanbieder ended on its own', () => {
   const Y = '30000013';
-  let db: TestDatabase;
-  let ds: DataSource;
-  let runner: DetectorenRunner;
+  const omgeving = detectorOmgeving();
 
   beforeAll(async () => {
-    db = await testDatabase();
-    ds = await createDataSource(db.url).initialize();
-    runner = new DetectorenRunner(ds, new OutboxSignaalWriter(new SignaalOutboxRepository(ds)), standaardDetectoren(loadConfig(testEnv(db.url)).detectoren));
     const stop = (domein: string, nummer: string | null, reden: string, geregistreerd: string, status = 'actueel', sleutel = randomUUID()) =>
       sql(
-        db.url,
+        omgeving.db.url,
         `INSERT INTO client_register_levering (domein, gemeente, toewijzing_nummer, aanbieder, bsn, soort, sleutel, start_sleutel, begindatum, einddatum, reden_beeindiging, status, created_at)
          VALUES ($1, '0363', $2, $3, $4, 'stop', $5, $5, '2026-01-01', '2026-06-10', $6, $7, $8)`,
         [domein, nummer, Y, BSN, sleutel, reden, status, geregistreerd],
@@ -813,15 +804,10 @@ describe('beeindiging.aanbieder (BEEINDIGING-AANBIEDER, CS Wmo art. 3.7): leveri
     await stop('wmo', 'T6', '22', '2026-05-31T23:30:00+02');
   });
 
-  afterAll(async () => {
-    await ds?.destroy();
-    await db?.drop();
-  });
-
   it('one monthly count per (domein, gemeente, aanbieder), written once, no client data', async () => {
-    await runner.runAll('2026-07-01', new Date('2026-07-01T04:00:00Z'));
-    await runner.runAll('2026-07-02', new Date('2026-07-02T04:00:00Z'));
-    const rijen = await sql<{ dedup_key: string; body: string }>(db.url, `SELECT dedup_key, body FROM signaal_outbox WHERE type = 'beeindiging.aanbieder' ORDER BY dedup_key`);
+    await omgeving.runner.runAll('2026-07-01', new Date('2026-07-01T04:00:00Z'));
+    await omgeving.runner.runAll('2026-07-02', new Date('2026-07-02T04:00:00Z'));
+    const rijen = await sql<{ dedup_key: string; body: string }>(omgeving.db.url, `SELECT dedup_key, body FROM signaal_outbox WHERE type = 'beeindiging.aanbieder' ORDER BY dedup_key`);
     expect(rijen.map((r) => r.dedup_key)).toEqual([`beeindiging-aanbieder:jeugd:0363:${Y}:2026-06`, `beeindiging-aanbieder:wmo:0363:${Y}:2026-06`]);
     expect(rijen.map((r) => (JSON.parse(r.body) as Signaal).cijfers)).toEqual([
       { beeindigd: 1, toewijzingen: 1, redenBeeindiging: '33' },
