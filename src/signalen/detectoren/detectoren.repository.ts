@@ -150,12 +150,18 @@ export async function leesDeclaratieMaand(m: EntityManager, van: string, tot: st
             sum(d.debet_goedgekeurd) AS "prestatiesGoedgekeurd",
             sum(d.debet_afgewezen) AS "prestatiesAfgewezen",
             sum(d.debet_goedgekeurd_centen) AS "goedgekeurdCenten",
-            sum(d.debet_afgewezen_centen) AS "afgewezenCenten"
+            sum(d.debet_afgewezen_centen) AS "afgewezenCenten",
+            (SELECT COALESCE(jsonb_object_agg(c.code, jsonb_build_object('aantal', c.aantal, 'centen', c.centen)), '{}')
+               FROM (SELECT e.key AS code, sum((e.value ->> 'aantal')::bigint) AS aantal, sum((e.value ->> 'centen')::bigint) AS centen
+                       FROM register_declaratie d2, jsonb_each(d2.per_retourcode) e
+                      WHERE d2.domein = d.domein AND d2.gemeente = d.gemeente AND d2.aanbieder = d.aanbieder
+                        AND (d2.created_at AT TIME ZONE 'Europe/Amsterdam')::date BETWEEN $1::date AND $2::date
+                      GROUP BY e.key) c) AS "perRetourcode"
        FROM register_declaratie d
       WHERE (d.created_at AT TIME ZONE 'Europe/Amsterdam')::date BETWEEN $1::date AND $2::date
       GROUP BY d.domein, d.gemeente, d.aanbieder`,
     [van, tot],
-  )) as Array<Record<string, string>>;
+  )) as Array<Record<string, string> & { perRetourcode: Record<string, { aantal: number; centen: number }> }>;
   return rijen.map((r) => ({
     domein: r.domein as DeclaratieMaand['domein'],
     gemeente: r.gemeente,
@@ -166,6 +172,7 @@ export async function leesDeclaratieMaand(m: EntityManager, van: string, tot: st
     prestatiesAfgewezen: Number(r.prestatiesAfgewezen),
     goedgekeurdCenten: Number(r.goedgekeurdCenten),
     afgewezenCenten: Number(r.afgewezenCenten),
+    perRetourcode: r.perRetourcode,
   }));
 }
 

@@ -157,7 +157,7 @@ describe('wachttijd.overschreden (CS Wmo art. 3.5, Treeknormen)', () => {
 describe('declaratie.uitval-maand (HR §16)', () => {
   const rij: DeclaratieMaand = {
     domein: 'jeugd', gemeente: '0363', aanbieder: '12345678', declaraties: 2, declaratiesAfgewezen: 1,
-    prestatiesGoedgekeurd: 3, prestatiesAfgewezen: 1, goedgekeurdCenten: 30_000, afgewezenCenten: 10_000,
+    prestatiesGoedgekeurd: 3, prestatiesAfgewezen: 1, goedgekeurdCenten: 30_000, afgewezenCenten: 10_000, perRetourcode: {},
   };
 
   it('gives the previous month figures per aanbieder', () => {
@@ -172,6 +172,27 @@ describe('declaratie.uitval-maand (HR §16)', () => {
   it('near miss: no declaratie in the month gives no figure; low uitval is info', () => {
     expect(detecteerDeclaratieUitval([{ ...rij, declaraties: 0 }], '2026-05-04', NU)).toEqual([]);
     expect(detecteerDeclaratieUitval([{ ...rij, prestatiesAfgewezen: 0, afgewezenCenten: 0 }], '2026-05-04', NU)[0].ernst).toBe('info');
+  });
+
+  it('by retourcode; TARIEF-AFWIJKING (0611) and VOLUME-OVERSCHRIJDING (9321, 9322, 9369) each their own figure when any prestatie got one', () => {
+    const perRetourcode = { '0611': { aantal: 2, centen: 52_000 }, '9322': { aantal: 1, centen: 5_000 }, '9369': { aantal: 1, centen: 7_000 }, '9333': { aantal: 4, centen: 90_000 } };
+    const [uitval, tarief, volume, ...meer] = schoon(detecteerDeclaratieUitval([{ ...rij, prestatiesGoedgekeurd: 16, prestatiesAfgewezen: 4, perRetourcode }], '2026-05-04', NU));
+    expect(meer).toEqual([]);
+    expect(uitval.cijfers).toMatchObject({ 'aantal.0611': 2, 'centen.0611': 52_000, 'aantal.9333': 4, 'centen.9333': 90_000, 'aantal.9369': 1 });
+    expect(tarief).toMatchObject({
+      type: 'declaratie.tarief-afwijking', regel: 'HR §16, TR418', ernst: 'waarschuwing', periode: { van: '2026-04-01', tot: '2026-04-30' },
+      cijfers: { 'aantal.0611': 2, 'centen.0611': 52_000, prestaties: 2, debetPrestaties: 20, afgewezenPromille: 100 },
+      dedupKey: 'declaratie-tarief-afwijking:jeugd:0363:12345678:2026-04',
+    });
+    expect(Object.keys(tarief.cijfers)).not.toContain('aantal.9322');
+    expect(volume).toMatchObject({
+      type: 'declaratie.volume-overschrijding', ernst: 'waarschuwing',
+      cijfers: { 'aantal.9322': 1, 'centen.9322': 5_000, 'aantal.9369': 1, 'centen.9369': 7_000, prestaties: 2, afgewezenPromille: 100 },
+      dedupKey: 'declaratie-volume-overschrijding:jeugd:0363:12345678:2026-04',
+    });
+    // One 0611 among 100 debits: a figure, info; none of its codes: no figure.
+    const weinig = detecteerDeclaratieUitval([{ ...rij, prestatiesGoedgekeurd: 99, prestatiesAfgewezen: 1, perRetourcode: { '0611': { aantal: 1, centen: 100 } } }], '2026-05-04', NU);
+    expect(weinig.map((s) => [s.type, s.ernst])).toEqual([['declaratie.uitval-maand', 'info'], ['declaratie.tarief-afwijking', 'info']]);
   });
 });
 

@@ -6,7 +6,9 @@ export {
 } from './onvoldoende-inzet.detector';
 export { detecteerVerlenging, VERLENGING_TYPE, type ContractLooptijd } from './verlenging.detector';
 export { detecteerWachttijd, productgroep, WACHTTIJD_TYPE, type ToewijzingWachttijd, type WachttijdInstellingen } from './wachttijd.detector';
-export { detecteerDeclaratieUitval, DECLARATIE_UITVAL_TYPE, type DeclaratieMaand } from './declaratie-uitval.detector';
+export {
+  detecteerDeclaratieUitval, DECLARATIE_UITVAL_TYPE, TARIEF_AFWIJKING_TYPE, TARIEF_CODES, VOLUME_CODES, VOLUME_OVERSCHRIJDING_TYPE, type DeclaratieMaand,
+} from './declaratie-uitval.detector';
 export { detecteerPlan165, PLAN_16_5_TYPE, type JeugdigeBijAanbieder } from './plan-16-5.detector';
 export { detecteerTermijnen, termijnVan, TERMIJN_TYPE, type OpenTermijn, type TermijnInstellingen } from './termijn.detector';
 export {

@@ -183,6 +183,8 @@ export interface DeclaratieRij extends DeclaratieSleutel {
   inboundId: string | null;
   /** Its debit prestaties as judged (all zero when the 323 was rejected whole): the monthly uitval figure reads these. */
   debet: DebetTotalen;
+  /** Per retourcode of the 325: prestaties and Σ IngediendBedrag (signed), as its declaratie.uitval signal has them. */
+  perRetourcode: Record<string, { aantal: number; centen: number }>;
   /** The id drawn beforehand (PrestatieStroom); a new one when absent. */
   id?: string;
 }
@@ -192,13 +194,13 @@ export async function schrijfDeclaratie(m: EntityManager, d: DeclaratieRij): Pro
   const [r] = (await m.query(
     `INSERT INTO register_declaratie (id, domein, gemeente, aanbieder, declaratienummer, periode_begin, periode_eind, bericht_identificatie, bericht_dagtekening,
                                       oordeel, retourcodes, totaal_ingediend_centen, totaal_toegekend_centen, inbound_id,
-                                      debet_goedgekeurd, debet_afgewezen, debet_goedgekeurd_centen, debet_afgewezen_centen)
+                                      debet_goedgekeurd, debet_afgewezen, debet_goedgekeurd_centen, debet_afgewezen_centen, per_retourcode)
      VALUES (COALESCE($14::bigint, nextval(pg_get_serial_sequence('register_declaratie', 'id'))), $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13,
-             $15, $16, $17, $18)
+             $15, $16, $17, $18, $19::jsonb)
      RETURNING id::text AS id`,
     [d.domein, d.gemeente, d.aanbieder, d.declaratieNummer, d.periode.begindatum, d.periode.einddatum, d.identificatie, d.dagtekening, d.oordeel, d.retourcodes,
       d.totaalIngediendCenten, d.totaalToegekendCenten, d.inboundId, d.id ?? null,
-      d.debet.goedgekeurd, d.debet.afgewezen, d.debet.goedgekeurdCenten, d.debet.afgewezenCenten],
+      d.debet.goedgekeurd, d.debet.afgewezen, d.debet.goedgekeurdCenten, d.debet.afgewezenCenten, JSON.stringify(d.perRetourcode)],
   )) as Array<{ id: string }>;
   return r.id;
 }

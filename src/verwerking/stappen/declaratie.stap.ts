@@ -109,7 +109,7 @@ export class DeclaratieStap implements VerwerkingStap {
     // What follows (prestaties, counters, signals, the register step) reads the typed declaratie only.
     // The tree was only ever a local of beoordeelEnBeantwoord, so nothing here keeps it alive.
     ctx.laatBoomLos();
-    const { oordeel, beoordeling, bestaandeTellers, antwoord, declaratieId, outboxId } = beantwoord;
+    const { oordeel, beoordeling, bestaandeTellers, antwoord, declaratieId, outboxId, perRetourcode } = beantwoord;
     if (beoordeling) {
       await werkTellersBij(ctx.tx, s, beoordeling.gecrediteerd, beoordeling.tellers, bestaandeTellers);
       fasen.klaar('tellers');
@@ -120,7 +120,7 @@ export class DeclaratieStap implements VerwerkingStap {
       ctx.stand.goedgekeurd = true;
     }
     await markeerBeantwoord(ctx.tx, declaratieId, outboxId);
-    await this.signaleer(ctx.tx, s, declaratie, identificatie, dagtekening, oordeel, beoordeling, antwoord.totaalIngediendCenten);
+    await this.signaleer(ctx.tx, s, declaratie, identificatie, dagtekening, perRetourcode);
     fasen.klaar('boeken');
     ctx.log.info(
       { outboxId, oordeel: oordeel.soort, afgewezen: antwoord.afgewezenPrestaties, ingediend: antwoord.totaalIngediendCenten, toegekend: antwoord.totaalToegekendCenten, ms: fasen.ms },
@@ -185,17 +185,18 @@ export class DeclaratieStap implements VerwerkingStap {
       return null;
     }
 
+    const perRetourcode = retourcodeCijfers(declaratie, oordeel, beoordeling, antwoord.totaalIngediendCenten);
     const declaratieId = await schrijfDeclaratie(ctx.tx, {
       ...s, declaratieNummer: declaratie.declaratieNummer, periode: declaratie.declaratiePeriode, identificatie, dagtekening, oordeel: oordeel.soort,
       retourcodes: oordeel.soort === 'prestaties' ? [...(beoordeling?.perCode.keys() ?? [])].sort() : oordeel.retourCodes,
       totaalIngediendCenten: antwoord.totaalIngediendCenten, totaalToegekendCenten: antwoord.totaalToegekendCenten, inboundId: ctx.bericht.id,
-      debet: beoordeling ? debetTotalen(declaratie, beoordeling) : GEEN_DEBETTOTALEN, id: prestaties?.declaratieId,
+      debet: beoordeling ? debetTotalen(declaratie, beoordeling) : GEEN_DEBETTOTALEN, perRetourcode, id: prestaties?.declaratieId,
     });
     const outboxId = await this.verstuur(ctx, root, antwoordDef, antwoord.xml, retourcodesVan(eigen.root));
     fasen.klaar('antwoordSchrijven');
     // The per-prestatie oordeel maps tree elements: only its kind leaves, so the tree can go.
     const uitkomst: OordeelSoort = oordeel.soort === 'prestaties' ? { soort: 'prestaties' } : oordeel;
-    return { oordeel: uitkomst, beoordeling, bestaandeTellers, antwoord, declaratieId, outboxId };
+    return { oordeel: uitkomst, beoordeling, bestaandeTellers, antwoord, declaratieId, outboxId, perRetourcode };
   }
 
   /** The register as the prestatie rules need it (counters locked) and the contract tarieven. */
@@ -253,16 +254,10 @@ export class DeclaratieStap implements VerwerkingStap {
 
   /** declaratie.uitval: counts and amounts per retourcode when anything was rejected. Figures only, never a BSN. */
   private async signaleer(
-    tx: EntityManager, s: DeclaratieSleutel, d: Declaratie, identificatie: string, dagtekening: string, oordeel: OordeelSoort,
-    beoordeling: DeclaratieBeoordeling | null, ingediend: number,
+    tx: EntityManager, s: DeclaratieSleutel, d: Declaratie, identificatie: string, dagtekening: string, perRetourcode: PerRetourcode,
   ): Promise<void> {
     const cijfers: Record<string, number> = {};
-    if (oordeel.soort !== 'prestaties') {
-      const aantal = d.clienten.reduce((n, c) => n + c.prestaties.length, 0);
-      for (const c of oordeel.retourCodes) Object.assign(cijfers, { [`aantal.${c}`]: aantal, [`centen.${c}`]: ingediend });
-    } else {
-      for (const [c, v] of beoordeling?.perCode ?? []) Object.assign(cijfers, { [`aantal.${c}`]: v.aantal, [`centen.${c}`]: v.centen });
-    }
+    for (const [c, v] of Object.entries(perRetourcode)) Object.assign(cijfers, { [`aantal.${c}`]: v.aantal, [`centen.${c}`]: v.centen });
     if (Object.keys(cijfers).length === 0) return;
     await this.deps.signalen.schrijf(tx, {
       type: 'declaratie.uitval', version: 1, domein: s.domein as Domein, gemeente: s.gemeente, aanbieder: s.aanbieder, contractId: null,
@@ -301,6 +296,21 @@ function declaratieCodes(d: Declaratie, eerder: Awaited<ReturnType<typeof eerder
   if (regel9333DeclaratieNummerNietUniek(d.declaratieNummer, eerder.nummers)) codes.push('9333');
   if (regel8214PeriodeVoorLaatste(d.declaratiePeriode.begindatum, eerder.laatstePeriodeBegin)) codes.push('8214');
   return codes;
+}
+
+type PerRetourcode = Record<string, { aantal: number; centen: number }>;
+
+/**
+ * Per retourcode of the 325: how many prestaties it rejected and Σ IngediendBedrag (signed). A 323
+ * rejected whole (header or Declaratie class) rejects all its prestaties under each of its codes.
+ */
+function retourcodeCijfers(d: Declaratie, oordeel: DeclaratieOordeel, beoordeling: DeclaratieBeoordeling | null, ingediend: number): PerRetourcode {
+  const uit: PerRetourcode = {};
+  if (oordeel.soort !== 'prestaties') {
+    const aantal = d.clienten.reduce((n, c) => n + c.prestaties.length, 0);
+    for (const c of oordeel.retourCodes) uit[c] = { aantal, centen: ingediend };
+  } else for (const [c, v] of beoordeling?.perCode ?? []) uit[c] = { aantal: v.aantal, centen: v.centen };
+  return uit;
 }
 
 /** How the 325 judged the 323, without the per-prestatie part (which refers to the element tree). */

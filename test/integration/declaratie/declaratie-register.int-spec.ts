@@ -54,7 +54,7 @@ describe('declaratie register: toewijzing counters written once', () => {
       await tussendoor();
       const id = await schrijfDeclaratie(tx, {
         ...S, declaratieNummer: d.declaratieNummer, periode: d.declaratiePeriode, identificatie: d.declaratieNummer, dagtekening: '2025-05-06', oordeel: 'prestaties',
-        retourcodes: [], totaalIngediendCenten: 0, totaalToegekendCenten: 0, inboundId: null, debet: debetTotalen(d, b),
+        retourcodes: [], totaalIngediendCenten: 0, totaalToegekendCenten: 0, inboundId: null, debet: debetTotalen(d, b), perRetourcode: {},
       });
       await schrijfPrestaties(tx, S, id, b.nieuwePrestaties, b.gecrediteerd, b.tellers, stand.tellers);
     });

@@ -287,8 +287,9 @@ describe('declaratie: a 323 in, a correct 325 out, in one transaction', () => {
               (SELECT count(*) FROM register_toewijzing_teller WHERE toewijzing_nummer::int > 500000 AND bedrag_centen = 5000)::text AS tellers`);
     expect(telling).toEqual({ goed: String(N - 20), af: '20', tellers: String(N - 20) });
     // What the monthly uitval figure will read: the debits as judged, on the declaratie's own row.
-    expect(await sql(db.url, `SELECT debet_goedgekeurd, debet_afgewezen, debet_goedgekeurd_centen::int AS gc, debet_afgewezen_centen::int AS ac FROM register_declaratie WHERE declaratienummer = 'DNGROOT'`))
-      .toEqual([{ debet_goedgekeurd: N - 20, debet_afgewezen: 20, gc: (N - 20) * 5000, ac: 20 * 5200 }]);
+    expect(await sql(db.url, `SELECT debet_goedgekeurd, debet_afgewezen, debet_goedgekeurd_centen::int AS gc, debet_afgewezen_centen::int AS ac, per_retourcode
+                                FROM register_declaratie WHERE declaratienummer = 'DNGROOT'`))
+      .toEqual([{ debet_goedgekeurd: N - 20, debet_afgewezen: 20, gc: (N - 20) * 5000, ac: 20 * 5200, per_retourcode: { '0611': { aantal: 20, centen: 20 * 5200 } } }]);
   }, 180_000);
   it('a 325 that cannot be sent (fails its own schema): the prestaties stored while judging are taken back, the uitval commits', async () => {
     const schemas = await testSchemas();

@@ -60,9 +60,11 @@ describe('scheduled detectors: runAll(vandaag) twice writes each signal once', (
       db.url,
       `INSERT INTO register_declaratie (domein, gemeente, aanbieder, declaratienummer, periode_begin, periode_eind, bericht_identificatie, bericht_dagtekening,
                                         oordeel, totaal_ingediend_centen, totaal_toegekend_centen, created_at,
-                                        debet_goedgekeurd, debet_afgewezen, debet_goedgekeurd_centen, debet_afgewezen_centen)
-       VALUES ('wmo', '0363', $1, 'D-B1', '2026-02-01', '2026-02-28', 'ID-B1', '2026-03-05', 'prestaties', 8000, 6000, '2026-03-06T09:00:00+01', 1, 1, 6000, 2000),
-              ('wmo', '0363', $1, 'D-B2', '2026-02-01', '2026-02-28', 'ID-B2', '2026-03-20', 'header', 1000, 0, '2026-03-31T23:30:00+02', 0, 0, 0, 0)
+                                        debet_goedgekeurd, debet_afgewezen, debet_goedgekeurd_centen, debet_afgewezen_centen, per_retourcode)
+       VALUES ('wmo', '0363', $1, 'D-B1', '2026-02-01', '2026-02-28', 'ID-B1', '2026-03-05', 'prestaties', 8000, 6000, '2026-03-06T09:00:00+01', 1, 1, 6000, 2000,
+               '{"0611": {"aantal": 1, "centen": 2000}}'),
+              ('wmo', '0363', $1, 'D-B2', '2026-02-01', '2026-02-28', 'ID-B2', '2026-03-20', 'header', 1000, 0, '2026-03-31T23:30:00+02', 0, 0, 0, 0,
+               '{"0001": {"aantal": 2, "centen": 1000}, "0611": {"aantal": 0, "centen": 0}}')
        RETURNING id::text AS id`,
       [B],
     );
@@ -100,7 +102,7 @@ describe('scheduled detectors: runAll(vandaag) twice writes each signal once', (
     return sql(db.url, `SELECT dedup_key, type, body FROM signaal_outbox ORDER BY dedup_key`);
   }
 
-  it('fires levering.geen-12-maanden, contract.verlenging, wachttijd.overschreden and declaratie.uitval-maand exactly once', async () => {
+  it('fires levering.geen-12-maanden, contract.verlenging, wachttijd.overschreden, declaratie.uitval-maand and declaratie.tarief-afwijking exactly once', async () => {
     await runner.runAll('2026-04-10', new Date('2026-04-10T06:00:00Z'));
     await runner.runAll('2026-04-10', new Date('2026-04-10T07:00:00Z'));
     await runner.runAll('2026-04-28'); // a later run in the same month: same facts, same keys
@@ -108,6 +110,7 @@ describe('scheduled detectors: runAll(vandaag) twice writes each signal once', (
     const rijen = await outbox();
     expect(rijen.map((r) => r.dedup_key)).toEqual([
       `contract-verlenging:${contractA}:2026-09-30`,
+      `declaratie-tarief-afwijking:wmo:0363:${B}:2026-03`,
       `declaratie-uitval-maand:wmo:0363:${B}:2026-03`,
       `levering-geen-12-maanden:${contractA}:2025-03-31`,
       `wachttijd-overschreden:wmo:0363:${B}:dagbesteding:2026-03`,
@@ -131,6 +134,9 @@ describe('scheduled detectors: runAll(vandaag) twice writes each signal once', (
       aanbieder: B, ernst: 'waarschuwing',
       cijfers: { declaraties: 2, declaratiesAfgewezen: 1, prestatiesGoedgekeurd: 1, prestatiesAfgewezen: 1, goedgekeurdCenten: 6000, afgewezenCenten: 2000, uitvalPromille: 500, bedragUitvalPromille: 250 },
     });
+    // By retourcode, summed over the month's 325s.
+    expect(s['declaratie.uitval-maand'].cijfers).toMatchObject({ 'aantal.0001': 2, 'centen.0001': 1000, 'aantal.0611': 1, 'centen.0611': 2000 });
+    expect(s['declaratie.tarief-afwijking']).toMatchObject({ aanbieder: B, cijfers: { 'aantal.0611': 1, 'centen.0611': 2000, prestaties: 1, debetPrestaties: 2, afgewezenPromille: 500 } });
   });
 });
 

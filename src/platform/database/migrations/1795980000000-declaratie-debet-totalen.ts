@@ -8,7 +8,9 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * credited later still counts as approved, as it was when the 325 went out; a rejected debit whose
  * ReferentieNummer was used before (8021) counts as rejected, though it has no row of its own.
  * Existing rows are filled from the prestaties they stored (without such 8021 rejections, which the
- * join never saw either).
+ * join never saw either). per_retourcode holds {"<retourcode>": {"aantal", "centen"}} of the 325
+ * (the figures of its declaratie.uitval signal) for the monthly figures by retourcode (HR §16:
+ * DECLARATIE-UITVAL, TARIEF-AFWIJKING, VOLUME-OVERSCHRIJDING); empty for rows answered before.
  */
 export class DeclaratieDebetTotalen1795980000000 implements MigrationInterface {
   name = 'DeclaratieDebetTotalen1795980000000';
@@ -19,6 +21,7 @@ export class DeclaratieDebetTotalen1795980000000 implements MigrationInterface {
       ADD COLUMN debet_afgewezen integer NOT NULL DEFAULT 0,
       ADD COLUMN debet_goedgekeurd_centen bigint NOT NULL DEFAULT 0,
       ADD COLUMN debet_afgewezen_centen bigint NOT NULL DEFAULT 0,
+      ADD COLUMN per_retourcode jsonb NOT NULL DEFAULT '{}',
       ADD CONSTRAINT ck_register_declaratie_debet_totalen
         CHECK (debet_goedgekeurd >= 0 AND debet_afgewezen >= 0 AND debet_goedgekeurd_centen >= 0 AND debet_afgewezen_centen >= 0)`);
     await q.query(`UPDATE register_declaratie d
@@ -36,6 +39,7 @@ export class DeclaratieDebetTotalen1795980000000 implements MigrationInterface {
   async down(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE register_declaratie
       DROP CONSTRAINT ck_register_declaratie_debet_totalen,
-      DROP COLUMN debet_goedgekeurd, DROP COLUMN debet_afgewezen, DROP COLUMN debet_goedgekeurd_centen, DROP COLUMN debet_afgewezen_centen`);
+      DROP COLUMN debet_goedgekeurd, DROP COLUMN debet_afgewezen, DROP COLUMN debet_goedgekeurd_centen, DROP COLUMN debet_afgewezen_centen,
+      DROP COLUMN per_retourcode`);
   }
 }
