@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { ClientenstopDag } from './clientenstop-actief.detector';
 import type { BestedingsruimteStop } from './clientenstop-opheffen.detector';
 import type { EenzijdigeBeeindiging } from './beeindiging-aanbieder.detector';
+import type { VerwerktHeenbericht } from './bericht-uitval.detector';
 import type { ContractActiviteit } from './geen-levering.detector';
 import type { ContractLooptijd } from './verlenging.detector';
 import type { DeclaratieMaand } from './declaratie-uitval.detector';
@@ -384,4 +385,23 @@ export async function leesEenzijdigeBeeindigingen(m: EntityManager, van: string,
     [van, tot],
   )) as EenzijdigeBeeindiging[];
   return rijen;
+}
+
+/**
+ * BERICHT-UITVAL: the 305/307/315/317s processed from `van` to `tot` (Dutch dates of processed_at),
+ * with every RetourCode of the retour recorded in `antwoord` (Header and classes). Gemeente is the
+ * Ontvanger, aanbieder the Afzender. Scans the inbox of that window.
+ */
+export async function leesVerwerkteHeenberichten(m: EntityManager, van: string, tot: string): Promise<VerwerktHeenbericht[]> {
+  return (await m.query(
+    `SELECT i.domein, i.ontvanger AS gemeente, i.afzender AS aanbieder, i.status,
+            COALESCE((SELECT array_agg(c.code) FROM jsonb_array_elements(COALESCE(i.antwoord -> 'retourcodes', '[]')) p,
+                                                     jsonb_array_elements_text(p -> 'codes') AS c(code)), '{}') AS retourcodes
+       FROM client_inbound_bericht i
+      WHERE i.bericht IN ('WMO305', 'JW305', 'WMO307', 'JW307', 'WMO315', 'JW315', 'WMO317', 'JW317')
+        AND i.status IN ('verwerkt', 'afgekeurd', 'uitval') AND i.domein IS NOT NULL
+        AND i.processed_at >= ($1::date::timestamp AT TIME ZONE 'Europe/Amsterdam')
+        AND i.processed_at < (($2::date + 1)::timestamp AT TIME ZONE 'Europe/Amsterdam')`,
+    [van, tot],
+  )) as VerwerktHeenbericht[];
 }

@@ -3,11 +3,12 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { DetectorenConfig } from '../../platform/config';
 import type { Signaal, SignaalWriter } from '../signaal.port';
 import { detecteerBeeindigingAanbieder } from './beeindiging-aanbieder.detector';
+import { detecteerBerichtUitval } from './bericht-uitval.detector';
 import { detecteerClientenstopActief } from './clientenstop-actief.detector';
 import { detecteerStopOpheffen } from './clientenstop-opheffen.detector';
 import { detecteerDeclaratieUitval } from './declaratie-uitval.detector';
 import {
-  leesBestedingsruimteStops, leesClientenstopDag, leesEenzijdigeBeeindigingen, leesContractActiviteit, leesContractInzet, leesContractWachttijdNormen, leesContractLooptijden, leesDeclaratieMaand, leesJeugdigenMetToewijzing, leesOpenTermijnen, leesStartStopMeldingen, leesToewijzingWachttijden, leesVerzondenHeenberichten,
+  leesBestedingsruimteStops, leesClientenstopDag, leesEenzijdigeBeeindigingen, leesVerwerkteHeenberichten, leesContractActiviteit, leesContractInzet, leesContractWachttijdNormen, leesContractLooptijden, leesDeclaratieMaand, leesJeugdigenMetToewijzing, leesOpenTermijnen, leesStartStopMeldingen, leesToewijzingWachttijden, leesVerzondenHeenberichten,
 } from './detectoren.repository';
 import { detecteerGeenLevering } from './geen-levering.detector';
 import { plusDagen, vorigeMaand } from './kalender';
@@ -49,6 +50,13 @@ export function standaardDetectoren(config: DetectorInstellingen): Detector[] {
       detecteer: async (m, v, w) => {
         const maand = vorigeMaand(v);
         return detecteerDeclaratieUitval(await leesDeclaratieMaand(m, maand.van, maand.tot), v, w);
+      },
+    },
+    {
+      naam: 'bericht.uitval-maand',
+      detecteer: async (m, v, w) => {
+        const maand = vorigeMaand(v);
+        return detecteerBerichtUitval(await leesVerwerkteHeenberichten(m, maand.van, maand.tot), v, w);
       },
     },
     {

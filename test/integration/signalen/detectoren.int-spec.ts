@@ -822,3 +822,36 @@ describe('beeindiging.aanbieder (BEEINDIGING-AANBIEDER, CS Wmo art. 3.7): leveri
     for (const r of rijen) expect(r.body).not.toContain(BSN);
   });
 });
+
+describe('bericht.uitval-maand (BERICHT-UITVAL, HR §16): rejected 305/307/315/317 per aanbieder by retourcode', () => {
+  const Z = '30000014';
+  const omgeving = detectorOmgeving();
+
+  /** A heenbericht of aanbieder Z processed at `verwerkt`, with the retour's codes as the pipeline records them in `antwoord`. */
+  async function verwerkt(bericht: string, status: string, verwerktOp: string, codes: Array<{ locatie: string; codes: string[] }> | null): Promise<void> {
+    const id = await inbound(omgeving.db.url, { bericht, status, ontvangen: verwerktOp, afzender: Z, ontvanger: '0363' });
+    const antwoord = codes === null ? null : { envelop: 'Du01', functie: bericht.replace(/5$/, '6').replace(/7$/, '8'), referentienummer: null, crossRefnummer: null, outboxId: null, retourcodes: codes };
+    await sql(omgeving.db.url, 'UPDATE client_inbound_bericht SET processed_at = $2, antwoord = $3 WHERE id = $1', [id, verwerktOp, antwoord === null ? null : JSON.stringify(antwoord)]);
+  }
+
+  beforeAll(async () => {
+    await verwerkt('WMO305', 'verwerkt', '2026-04-02T10:00:00+02', [{ locatie: '/Bericht/Header', codes: ['0200'] }]);
+    await verwerkt('WMO307', 'afgekeurd', '2026-04-03T10:00:00+02', [{ locatie: '/Bericht/Header', codes: ['0200'] }, { locatie: '/Bericht/Client/StopProducten/StopProduct', codes: ['8001', '9074'] }]);
+    await verwerkt('WMO315', 'afgekeurd', '2026-04-30T23:30:00+02', [{ locatie: '/Bericht/Header', codes: ['0001'] }]);
+    await verwerkt('WMO317', 'uitval', '2026-04-10T10:00:00+02', null);
+    // Not counted: March, a retour from the aanbieder, a bericht still being processed.
+    await verwerkt('WMO305', 'afgekeurd', '2026-03-31T23:30:00+02', [{ locatie: '/Bericht/Header', codes: ['0001'] }]);
+    await verwerkt('WMO302', 'afgekeurd', '2026-04-05T10:00:00+02', null);
+    await inbound(omgeving.db.url, { bericht: 'WMO305', status: 'in_verwerking', ontvangen: '2026-04-20T10:00:00+02', afzender: Z, ontvanger: '0363' });
+  });
+
+  it('one monthly figure with each RetourCode counted, written once', async () => {
+    await omgeving.runner.runAll('2026-05-01', new Date('2026-05-01T04:00:00Z'));
+    await omgeving.runner.runAll('2026-05-02', new Date('2026-05-02T04:00:00Z'));
+    const rijen = await sql<{ dedup_key: string; body: string }>(omgeving.db.url, `SELECT dedup_key, body FROM signaal_outbox WHERE type = 'bericht.uitval-maand'`);
+    expect(rijen.map((r) => r.dedup_key)).toEqual([`bericht-uitval-maand:wmo:0363:${Z}:2026-04`]);
+    expect((JSON.parse(rijen[0].body) as Signaal).cijfers).toEqual({
+      berichten: 4, afgekeurd: 2, uitval: 1, nietVerwerktPromille: 750, 'aantal.0001': 1, 'aantal.8001': 1, 'aantal.9074': 1,
+    });
+  });
+});
