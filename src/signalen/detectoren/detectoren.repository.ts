@@ -3,6 +3,7 @@ import type { ClientenstopDag } from './clientenstop-actief.detector';
 import type { BestedingsruimteStop } from './clientenstop-opheffen.detector';
 import type { EenzijdigeBeeindiging } from './beeindiging-aanbieder.detector';
 import type { VerwerktHeenbericht } from './bericht-uitval.detector';
+import type { AflopendContract } from './einde-lopende-zorg.detector';
 import type { ContractActiviteit } from './geen-levering.detector';
 import type { ContractLooptijd } from './verlenging.detector';
 import type { DeclaratieMaand } from './declaratie-uitval.detector';
@@ -404,4 +405,34 @@ export async function leesVerwerkteHeenberichten(m: EntityManager, van: string, 
         AND i.processed_at < (($2::date + 1)::timestamp AT TIME ZONE 'Europe/Amsterdam')`,
     [van, tot],
   )) as VerwerktHeenbericht[];
+}
+
+/**
+ * EINDE-MET-LOPENDE-ZORG: contracts ending from vandaag to 6 months after it that no other contract
+ * of the same domein and aanbieder, sharing a gemeente, continues (starting by the day after the end
+ * and running past it), with the actual toewijzingen (IV013 version, not deleted) and the starts
+ * without a stop of their aanbieder in their gemeenten that run past the end.
+ */
+export async function leesAflopendeContracten(m: EntityManager, vandaag: string): Promise<AflopendContract[]> {
+  return (await m.query(
+    `SELECT c.id::text AS "contractId", c.domein, c.gemeente, c.aanbieder, c.looptijd_tot::text AS einddatum,
+            (SELECT count(*)::int FROM (
+               SELECT DISTINCT ON (t.gemeente, t.toewijzing_nummer) t.ingangsdatum, t.einddatum, t.reden_wijziging
+                 FROM client_register_toewijzing t
+                WHERE ${VAN_CONTRACT('t')}
+                ORDER BY t.gemeente, t.toewijzing_nummer, t.toewijzingsdatum DESC, t.toewijzingstijd COLLATE "C" DESC) a
+              WHERE (a.einddatum IS NULL OR a.einddatum > c.looptijd_tot)
+                AND NOT COALESCE(a.einddatum = a.ingangsdatum AND a.reden_wijziging IN ('01', '13'), false)) AS toewijzingen,
+            (SELECT count(*)::int FROM client_register_levering s
+                ${STOP_VAN_START}
+              WHERE ${VAN_CONTRACT('s')} AND s.soort = 'start' AND s.status = 'actueel'
+                AND (stop.einddatum IS NULL OR stop.einddatum > c.looptijd_tot)) AS starts
+       FROM contract c
+      WHERE c.looptijd_tot IS NOT NULL AND c.looptijd_tot >= $1::date AND c.looptijd_tot <= ($1::date + interval '6 months')::date
+        AND NOT EXISTS (
+              SELECT 1 FROM contract n
+               WHERE n.id <> c.id AND n.domein = c.domein AND n.aanbieder = c.aanbieder AND n.gemeenten && c.gemeenten
+                 AND n.looptijd_van <= c.looptijd_tot + 1 AND (n.looptijd_tot IS NULL OR n.looptijd_tot > c.looptijd_tot))`,
+    [vandaag],
+  )) as AflopendContract[];
 }

@@ -4,11 +4,12 @@ import type { DetectorenConfig } from '../../platform/config';
 import type { Signaal, SignaalWriter } from '../signaal.port';
 import { detecteerBeeindigingAanbieder } from './beeindiging-aanbieder.detector';
 import { detecteerBerichtUitval } from './bericht-uitval.detector';
+import { detecteerEindeLopendeZorg } from './einde-lopende-zorg.detector';
 import { detecteerClientenstopActief } from './clientenstop-actief.detector';
 import { detecteerStopOpheffen } from './clientenstop-opheffen.detector';
 import { detecteerDeclaratieUitval } from './declaratie-uitval.detector';
 import {
-  leesBestedingsruimteStops, leesClientenstopDag, leesEenzijdigeBeeindigingen, leesVerwerkteHeenberichten, leesContractActiviteit, leesContractInzet, leesContractWachttijdNormen, leesContractLooptijden, leesDeclaratieMaand, leesJeugdigenMetToewijzing, leesOpenTermijnen, leesStartStopMeldingen, leesToewijzingWachttijden, leesVerzondenHeenberichten,
+  leesAflopendeContracten, leesBestedingsruimteStops, leesClientenstopDag, leesEenzijdigeBeeindigingen, leesVerwerkteHeenberichten, leesContractActiviteit, leesContractInzet, leesContractWachttijdNormen, leesContractLooptijden, leesDeclaratieMaand, leesJeugdigenMetToewijzing, leesOpenTermijnen, leesStartStopMeldingen, leesToewijzingWachttijden, leesVerzondenHeenberichten,
 } from './detectoren.repository';
 import { detecteerGeenLevering } from './geen-levering.detector';
 import { plusDagen, vorigeMaand } from './kalender';
@@ -35,6 +36,7 @@ export function standaardDetectoren(config: DetectorInstellingen): Detector[] {
   return [
     { naam: 'levering.geen-12-maanden', detecteer: async (m, v, w) => detecteerGeenLevering(await leesContractActiviteit(m, v), v, w) },
     { naam: 'contract.onvoldoende-inzet', detecteer: async (m, v, w) => detecteerOnvoldoendeInzet(await leesContractInzet(m, v), v, w) },
+    { naam: 'contract.einde-lopende-zorg', detecteer: async (m, v, w) => detecteerEindeLopendeZorg(await leesAflopendeContracten(m, v), v, w) },
     { naam: 'contract.verlenging', detecteer: async (m, v, w) => detecteerVerlenging(await leesContractLooptijden(m, v), v, config.verlengingVoorloopDagen, w) },
     {
       naam: 'wachttijd.overschreden',

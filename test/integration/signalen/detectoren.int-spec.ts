@@ -855,3 +855,51 @@ describe('bericht.uitval-maand (BERICHT-UITVAL, HR §16): rejected 305/307/315/3
     });
   });
 });
+
+describe('contract.einde-lopende-zorg (EINDE-MET-LOPENDE-ZORG, CS Wmo art. 3.19.6): zorg running past the end of a contract', () => {
+  const E = '30000015';
+  const F = '30000016'; // its contract is continued by a new one: no transfer
+  const omgeving = detectorOmgeving();
+  let contract: string;
+
+  beforeAll(async () => {
+    const url = omgeving.db.url;
+    await sql(url, `INSERT INTO contract_aanbieder (agb) VALUES ($1), ($2)`, [E, F]);
+    [{ id: contract }] = await sql<{ id: string }>(url,
+      `INSERT INTO contract (kenmerk, domein, gemeente, gemeenten, aanbieder, uitvoeringsvariant, looptijd_van, looptijd_tot, besluitdatum)
+       VALUES ('K-E', 'wmo', '0363', '{0363}', $1, 'inspanningsgericht', '2024-01-01', '2026-12-31', '2026-01-15') RETURNING id::text AS id`, [E]);
+    await sql(url,
+      `INSERT INTO contract (kenmerk, domein, gemeente, gemeenten, aanbieder, uitvoeringsvariant, looptijd_van, looptijd_tot, besluitdatum)
+       VALUES ('K-F1', 'wmo', '0363', '{0363}', $1, 'inspanningsgericht', '2024-01-01', '2026-12-31', '2026-01-15'),
+              ('K-F2', 'wmo', '0363', '{0363}', $1, 'inspanningsgericht', '2027-01-01', '2028-12-31', '2026-01-15')`, [F]);
+    const toewijzing = (aanbieder: string, nummer: string, td: string, eind: string | null, reden: string | null = null, ingang = '2026-01-01') =>
+      sql(url,
+        `INSERT INTO client_register_toewijzing (domein, gemeente, toewijzing_nummer, aanbieder, bsn, toewijzingsdatum, toewijzingstijd, ingangsdatum, einddatum, reden_wijziging)
+         VALUES ('wmo', '0363', $1, $2, $3, $4, '10:00:00', $5, $6, $7)`, [nummer, aanbieder, BSN, td, ingang, eind, reden]);
+    await toewijzing(E, 'E1', '2025-12-01', null); // runs on: counted
+    await toewijzing(E, 'E2', '2025-12-01', '2027-06-30'); // past the end: counted
+    await toewijzing(E, 'E3', '2025-12-01', '2026-11-30'); // ends before it
+    await toewijzing(E, 'E4', '2025-12-01', null);
+    await toewijzing(E, 'E4', '2026-03-01', '2026-06-30', '01'); // its actual version ends before
+    await toewijzing(E, 'E5', '2025-12-01', '2026-01-01', '13'); // deleted
+    await toewijzing(F, 'F1', '2025-12-01', null); // continued by K-F2
+    await sql(url,
+      `INSERT INTO client_register_levering (domein, gemeente, toewijzing_nummer, aanbieder, bsn, soort, sleutel, start_sleutel, begindatum, einddatum, status)
+       VALUES ('wmo', '0363', 'E1', $1, $2, 'start', 's1', 's1', '2026-01-05', NULL, 'actueel'),
+              ('wmo', '0363', 'E3', $1, $2, 'start', 's3', 's3', '2026-01-05', NULL, 'actueel'),
+              ('wmo', '0363', 'E3', $1, $2, 'stop', 'x3', 's3', '2026-01-05', '2026-11-30', 'actueel')`, [E, BSN]);
+  });
+
+  it('monthly from 6 months before the end, written once a month, not for a contract that another continues', async () => {
+    await omgeving.runner.runAll('2026-06-15', new Date('2026-06-15T04:00:00Z')); // more than 6 months ahead
+    await omgeving.runner.runAll('2026-07-01', new Date('2026-07-01T04:00:00Z'));
+    await omgeving.runner.runAll('2026-07-20', new Date('2026-07-20T04:00:00Z'));
+    await omgeving.runner.runAll('2026-08-03', new Date('2026-08-03T04:00:00Z'));
+    const rijen = await sql<{ dedup_key: string; body: string }>(omgeving.db.url, `SELECT dedup_key, body FROM signaal_outbox WHERE type = 'contract.einde-lopende-zorg' ORDER BY dedup_key`);
+    expect(rijen.map((r) => r.dedup_key)).toEqual([`einde-lopende-zorg:${contract}:2026-12-31:2026-07`, `einde-lopende-zorg:${contract}:2026-12-31:2026-08`]);
+    expect(JSON.parse(rijen[0].body)).toMatchObject({
+      aanbieder: E, contractId: contract, cijfers: { einddatum: '2026-12-31', dagenTotEinde: 183, toewijzingenNaEinde: 2, startsNaEinde: 1 },
+    });
+    for (const r of rijen) expect(r.body).not.toContain(BSN);
+  });
+});
