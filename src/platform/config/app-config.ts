@@ -68,6 +68,8 @@ export interface DetectorenConfig {
   readonly intervalMs: number;
   /** contract.verlenging fires this many days before the decision deadline (end − 6 months). */
   readonly verlengingVoorloopDagen: number;
+  /** bestedingsruimte.zienswijze and .besluit fire this many days before their deadlines (next period start − 6 and − 3 months). */
+  readonly bestedingsruimteVoorloopDagen: number;
   /** Wachttijd norm in weeks per product group (Treeknormen by default). */
   readonly wachttijdNormWeken: Readonly<Record<string, number>>;
   readonly productgroepen: readonly ProductgroepRegel[];

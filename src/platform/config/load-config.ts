@@ -61,6 +61,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       enabled: r.bool('DETECTOREN_ENABLED', true),
       intervalMs: r.int('DETECTOREN_INTERVAL_MS', 3_600_000, 1000, 86_400_000),
       verlengingVoorloopDagen: r.int('DETECTOREN_VERLENGING_VOORLOOP_DAGEN', 30, 0, 365),
+      bestedingsruimteVoorloopDagen: r.int('DETECTOREN_BESTEDINGSRUIMTE_VOORLOOP_DAGEN', 30, 0, 365),
       wachttijdNormWeken: r.normen('WACHTTIJD_NORMEN_WEKEN', STANDAARD_WACHTTIJD_NORMEN),
       productgroepen: r.productgroepen('WACHTTIJD_PRODUCTGROEPEN', STANDAARD_PRODUCTGROEPEN),
       plan165VooruitMaanden: r.int('DETECTOREN_PLAN_16_5_VOORUIT_MAANDEN', 3, 0, 24),

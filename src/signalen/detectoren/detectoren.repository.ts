@@ -4,6 +4,7 @@ import type { BestedingsruimteStop } from './clientenstop-opheffen.detector';
 import type { EenzijdigeBeeindiging } from './beeindiging-aanbieder.detector';
 import type { VerwerktHeenbericht } from './bericht-uitval.detector';
 import type { AflopendContract } from './einde-lopende-zorg.detector';
+import type { ContractBestedingsruimtes } from './bestedingsruimte-besluit.detector';
 import type { ContractActiviteit } from './geen-levering.detector';
 import type { ContractLooptijd } from './verlenging.detector';
 import type { DeclaratieMaand } from './declaratie-uitval.detector';
@@ -435,4 +436,20 @@ export async function leesAflopendeContracten(m: EntityManager, vandaag: string)
                  AND n.looptijd_van <= c.looptijd_tot + 1 AND (n.looptijd_tot IS NULL OR n.looptijd_tot > c.looptijd_tot))`,
     [vandaag],
   )) as AflopendContract[];
+}
+
+/**
+ * BR-ZIENSWIJZE/BR-BESLUIT: contracts with article 1.5 (not taakgericht) that have not ended before
+ * vandaag, with the periods of their bestedingsruimtes (one per start, whatever its versions).
+ */
+export async function leesContractBestedingsruimtes(m: EntityManager, vandaag: string): Promise<ContractBestedingsruimtes[]> {
+  return (await m.query(
+    `SELECT c.id::text AS "contractId", c.domein, c.gemeente, c.aanbieder, c.looptijd_tot::text AS "looptijdTot",
+            json_agg(json_build_object('van', b.periode_van::text, 'tot', b.periode_tot::text) ORDER BY b.periode_van) AS perioden
+       FROM contract c
+       JOIN (SELECT DISTINCT contract_id, periode_van, periode_tot FROM bestedingsruimte) b ON b.contract_id = c.id
+      WHERE '1.5' = ANY (c.artikelen) AND c.uitvoeringsvariant <> 'taakgericht' AND (c.looptijd_tot IS NULL OR c.looptijd_tot >= $1::date)
+      GROUP BY c.id`,
+    [vandaag],
+  )) as ContractBestedingsruimtes[];
 }

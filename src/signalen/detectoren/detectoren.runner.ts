@@ -4,12 +4,13 @@ import type { DetectorenConfig } from '../../platform/config';
 import type { Signaal, SignaalWriter } from '../signaal.port';
 import { detecteerBeeindigingAanbieder } from './beeindiging-aanbieder.detector';
 import { detecteerBerichtUitval } from './bericht-uitval.detector';
+import { detecteerBestedingsruimteBesluit } from './bestedingsruimte-besluit.detector';
 import { detecteerEindeLopendeZorg } from './einde-lopende-zorg.detector';
 import { detecteerClientenstopActief } from './clientenstop-actief.detector';
 import { detecteerStopOpheffen } from './clientenstop-opheffen.detector';
 import { detecteerDeclaratieUitval } from './declaratie-uitval.detector';
 import {
-  leesAflopendeContracten, leesBestedingsruimteStops, leesClientenstopDag, leesEenzijdigeBeeindigingen, leesVerwerkteHeenberichten, leesContractActiviteit, leesContractInzet, leesContractWachttijdNormen, leesContractLooptijden, leesDeclaratieMaand, leesJeugdigenMetToewijzing, leesOpenTermijnen, leesStartStopMeldingen, leesToewijzingWachttijden, leesVerzondenHeenberichten,
+  leesAflopendeContracten, leesBestedingsruimteStops, leesContractBestedingsruimtes, leesClientenstopDag, leesEenzijdigeBeeindigingen, leesVerwerkteHeenberichten, leesContractActiviteit, leesContractInzet, leesContractWachttijdNormen, leesContractLooptijden, leesDeclaratieMaand, leesJeugdigenMetToewijzing, leesOpenTermijnen, leesStartStopMeldingen, leesToewijzingWachttijden, leesVerzondenHeenberichten,
 } from './detectoren.repository';
 import { detecteerGeenLevering } from './geen-levering.detector';
 import { plusDagen, vorigeMaand } from './kalender';
@@ -29,13 +30,17 @@ export interface Detector {
 
 export type DetectorInstellingen = Pick<
   DetectorenConfig,
-  'verlengingVoorloopDagen' | 'wachttijdNormWeken' | 'productgroepen' | 'plan165VooruitMaanden' | 'termijnWaarschuwingWerkdagen' | 'termijnHorizonDagen'
+  'verlengingVoorloopDagen' | 'bestedingsruimteVoorloopDagen' | 'wachttijdNormWeken' | 'productgroepen' | 'plan165VooruitMaanden' | 'termijnWaarschuwingWerkdagen' | 'termijnHorizonDagen'
 >;
 
 export function standaardDetectoren(config: DetectorInstellingen): Detector[] {
   return [
     { naam: 'levering.geen-12-maanden', detecteer: async (m, v, w) => detecteerGeenLevering(await leesContractActiviteit(m, v), v, w) },
     { naam: 'contract.onvoldoende-inzet', detecteer: async (m, v, w) => detecteerOnvoldoendeInzet(await leesContractInzet(m, v), v, w) },
+    {
+      naam: 'bestedingsruimte.besluit',
+      detecteer: async (m, v, w) => detecteerBestedingsruimteBesluit(await leesContractBestedingsruimtes(m, v), v, config.bestedingsruimteVoorloopDagen, w),
+    },
     { naam: 'contract.einde-lopende-zorg', detecteer: async (m, v, w) => detecteerEindeLopendeZorg(await leesAflopendeContracten(m, v), v, w) },
     { naam: 'contract.verlenging', detecteer: async (m, v, w) => detecteerVerlenging(await leesContractLooptijden(m, v), v, config.verlengingVoorloopDagen, w) },
     {

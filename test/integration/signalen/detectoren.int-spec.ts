@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DataSource } from 'typeorm';
-import { ClientenstopService, ContractenService, ContractRepository, PostgresBestedingsruimteBoeker } from '../../../src/contracten';
+import { BestedingsruimteService, ClientenstopService, ContractenService, ContractRepository, PostgresBestedingsruimteBoeker } from '../../../src/contracten';
 import { validateBericht } from '../../../src/istandaarden';
 import { loadConfig } from '../../../src/platform/config';
 import { createDataSource } from '../../../src/platform/database';
@@ -901,5 +901,35 @@ describe('contract.einde-lopende-zorg (EINDE-MET-LOPENDE-ZORG, CS Wmo art. 3.19.
       aanbieder: E, contractId: contract, cijfers: { einddatum: '2026-12-31', dagenTotEinde: 183, toewijzingenNaEinde: 2, startsNaEinde: 1 },
     });
     for (const r of rijen) expect(r.body).not.toContain(BSN);
+  });
+});
+
+describe('bestedingsruimte.zienswijze and .besluit (BR-ZIENSWIJZE, BR-BESLUIT, CS Wmo art. 1.5.1/1.5.2): the next period', () => {
+  const omgeving = detectorOmgeving();
+  let contractId: string;
+  let ruimtes: BestedingsruimteService;
+
+  beforeAll(async () => {
+    const repository = new ContractRepository(omgeving.ds);
+    ruimtes = new BestedingsruimteService(omgeving.ds, repository, new PostgresBestedingsruimteBoeker(repository, new OutboxSignaalWriter(new SignaalOutboxRepository(omgeving.ds))));
+    ({ id: contractId } = await new ContractenService(omgeving.ds, repository).maak(testContract('K-BESLUIT', { aanbieder: { agb: '30000017' } })));
+  });
+
+  it('the zienswijze deadline, the decision deadline and its passing, each once; a registered next period ends them', async () => {
+    const run = (vandaag: string) => omgeving.runner.runAll(vandaag, new Date(`${vandaag}T04:00:00Z`));
+    for (const vandaag of ['2026-06-05', '2026-06-06', '2026-09-15', '2026-09-16', '2026-10-02', '2026-10-03']) await run(vandaag);
+    await ruimtes.voegToe(contractId, { van: '2027-01-01', tot: '2027-12-31', budgetCenten: 11_000_000 });
+    await run('2026-10-04');
+    const rijen = await sql<{ dedup_key: string; body: string }>(omgeving.db.url,
+      `SELECT dedup_key, body FROM signaal_outbox WHERE type IN ('bestedingsruimte.zienswijze', 'bestedingsruimte.besluit') ORDER BY id`);
+    expect(rijen.map((r) => r.dedup_key)).toEqual([
+      `bestedingsruimte-zienswijze:${contractId}:2027-01-01`,
+      `bestedingsruimte-besluit:${contractId}:2027-01-01:bijna`,
+      `bestedingsruimte-besluit:${contractId}:2027-01-01:verlopen`,
+    ]);
+    expect(JSON.parse(rijen[2].body)).toMatchObject({ ernst: 'kritiek', cijfers: { besluitUiterlijk: '2026-09-30', dagenTotBesluit: -2 } });
+    // The 2027 period is the contract's last (it ends 2027-12-31): no next one is due.
+    await run('2027-09-15');
+    expect(await sql(omgeving.db.url, `SELECT 1 FROM signaal_outbox WHERE dedup_key LIKE 'bestedingsruimte-besluit:%:2028-01-01:%'`)).toEqual([]);
   });
 });
