@@ -1,10 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { EntityManager } from 'typeorm';
 import type { TeVerwerkenBericht } from '../ingest';
 import { AppConfig } from '../platform/config';
 import { createLogger } from '../platform/logging';
 import { declaratieXml } from '../../bench/generate';
 import { testSchemas, vervang, voorbeeld } from '../../test/support/istandaarden';
+import { XsdWorkerError, XsdWorkerPool } from '../istandaarden/xsd/xsd-pool';
 import { ValidatieVerwerker } from './validatie.verwerker';
 import type { VerwerkingStap } from './verwerking.ports';
 
@@ -175,6 +176,28 @@ describe('ValidatieVerwerker', () => {
       const u = await new ValidatieVerwerker(await testSchemas(), config, [stap]).verwerk(bericht(kapot), opnemend, log);
       expect(u.status).toBe('uitval');
       expect(seen).toEqual(['vooruit:484', 'bijXsdFout']);
+    });
+
+    it('validation that throws (an XSD worker failed) waits for the early reads before the error goes up to the rollback', async () => {
+      const { tx: opnemend, statements } = opnemendeTx();
+      const schemas = await testSchemas();
+      const spy = vi.spyOn(XsdWorkerPool.for(schemas), 'validate').mockImplementation(async () => {
+        await new Promise((r) => setTimeout(r, 20));
+        throw new XsdWorkerError('worker died');
+      });
+      const stap: VerwerkingStap = {
+        naam: 'traag',
+        vooruit: async (ctx) => {
+          await new Promise((r) => setTimeout(r, 150));
+          await ctx.tx.query('SELECT na de validatie');
+        },
+      };
+      try {
+        await expect(new ValidatieVerwerker(schemas, config, [stap]).verwerk(bericht(groot), opnemend, log)).rejects.toThrow('worker died');
+        expect(statements).toEqual(['SAVEPOINT vooruit', 'SELECT na de validatie', 'RELEASE SAVEPOINT vooruit']);
+      } finally {
+        spy.mockRestore();
+      }
     });
 
     it('a small bericht has no early reads', async () => {

@@ -35,8 +35,9 @@ export class ValidatieVerwerker implements BerichtVerwerker {
       const ctx: VooruitContext = { bericht, definitie, tx, log, getypeerd: () => typeer(root, definitie) };
       vooruit.klaar = leesVooruit(vooruitStappen, ctx).then(() => null, (e: unknown) => e);
     };
-    const validated = await validateBerichtAsync(bericht.raw, this.schemas, { maxBytes: this.config.maxBerichtBytes, onScanned });
-    // The early reads share the transaction's connection with the steps: they end first.
+    // The early reads share the transaction's connection: they end first, also when validation
+    // throws (a worker failed), so the rollback that follows never overtakes them.
+    const validated = await validateBerichtAsync(bericht.raw, this.schemas, { maxBytes: this.config.maxBerichtBytes, onScanned }).finally(() => vooruit.klaar);
     const fout = await vooruit.klaar;
     if (fout) throw fout;
     // A tree the schema check rejected has no typed bericht.
