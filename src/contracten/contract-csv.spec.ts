@@ -68,6 +68,7 @@ describe('contract CSV', () => {
       'inzetnorm,WMO-6,omzet,10000000,2025-12-01,nee,ja,"8,1"',
       'contract,WMO-7,wmo,0363,,12345679,,inspanningsgericht,2026-01-01,,,,1.6',
       'inzetnorm,WMO-7,clienten,25,2025-12-01,,,',
+      'looptijdmotivatie,WMO-7,"Open house, zie inkoopdocument §2.3"',
     ].join('\n');
     const r = leesContractCsv(csv);
     expect(r.fouten).toEqual([]);
@@ -76,6 +77,7 @@ describe('contract CSV', () => {
     expect(a.inzetNorm).toEqual({ soort: 'omzet', waarde: 10000000, gepubliceerdOp: '2025-12-01', vrijstelling: { schaars: false, uniek: true }, ktoScore: 8.1 });
     expect(b.wachttijdNormen).toBeNull();
     expect(b.inzetNorm).toEqual({ soort: 'clienten', waarde: 25, gepubliceerdOp: '2025-12-01', vrijstelling: { schaars: false, uniek: false }, ktoScore: null });
+    expect([a.looptijdMotivatie, b.looptijdMotivatie]).toEqual([null, 'Open house, zie inkoopdocument §2.3']);
     // The same contract through JSON is the same contract.
     expect(valideerContract({ ...a, producten: [], bestedingsruimtes: [] }).contract).toMatchObject({ wachttijdNormen: a.wachttijdNormen, inzetNorm: a.inzetNorm });
   });
@@ -89,6 +91,7 @@ describe('contract CSV', () => {
       'wachttijdnorm,WMO-8,wonen,12',
       'inzetnorm,WMO-8,omzet,100,2025-12-01,misschien,,11',
       'inzetnorm,WMO-8,omzet,100,2025-12-01,,,',
+      'looptijdmotivatie,WMO-8,',
     ].join('\n');
     const { fouten, contracten } = leesContractCsv(csv);
     expect(contracten).toEqual([]);
@@ -99,6 +102,7 @@ describe('contract CSV', () => {
       { regel: 6, melding: 'inzetNorm.vrijstelling.schaars must be true or false' },
       { regel: 6, melding: 'inzetNorm.ktoScore must be a number from 0 to 10 with at most one decimal' },
       { regel: 7, melding: 'an inzetnorm needs optional article 1.6 in the artikelen of contract WMO-8' },
+      { regel: 8, melding: 'looptijdMotivatie must not be empty' },
     ]);
   });
 });

@@ -1,5 +1,6 @@
 import {
-  Fouten, valideerBestedingsruimte, valideerInzetNorm, valideerKop, valideerProduct, valideerSamenhang, valideerWachttijdNormen, type ContractInvoer, type InzetNorm,
+  Fouten, valideerBestedingsruimte, valideerInzetNorm, valideerKop, valideerLooptijdMotivatie, valideerProduct, valideerSamenhang, valideerWachttijdNormen, type ContractInvoer,
+  type InzetNorm,
 } from './contract-invoer';
 
 /** One problem of a CSV import, by line number (1-based). */
@@ -18,11 +19,13 @@ export interface ImportFout {
  *   bestedingsruimte,kenmerk,van,tot,budgetCenten,versie,meetgrondslag,monitoring
  *   wachttijdnorm,kenmerk,productgroep,weken
  *   inzetnorm,kenmerk,soort,waarde,gepubliceerdOp,schaars,uniek,ktoScore
+ *   looptijdmotivatie,kenmerk,motivatie
  *
  * The other lines belong to the contract line with the same kenmerk in the file: any number of
  * products and bestedingsruimtes, one wachttijdnorm per product group, at most one inzetnorm (the
  * art. 1.6 norm: the contract needs article 1.6; schaars and uniek ja/nee, empty = nee; ktoScore
- * with a decimal point or comma, empty = not measured).
+ * with a decimal point or comma, empty = not measured), at most one looptijdmotivatie (HR §14: why the
+ * term is not 4 years).
  */
 export const KOLOMMEN = {
   contract: ['kenmerk', 'domein', 'gemeente', 'gemeenten', 'agb', 'aanbiedernaam', 'uitvoeringsvariant', 'looptijdVan', 'looptijdTot', 'verlengopties', 'besluitdatum', 'artikelen'],
@@ -30,6 +33,7 @@ export const KOLOMMEN = {
   bestedingsruimte: ['kenmerk', 'van', 'tot', 'budgetCenten', 'versie', 'meetgrondslag', 'monitoring'],
   wachttijdnorm: ['kenmerk', 'productgroep', 'weken'],
   inzetnorm: ['kenmerk', 'soort', 'waarde', 'gepubliceerdOp', 'schaars', 'uniek', 'ktoScore'],
+  looptijdmotivatie: ['kenmerk', 'motivatie'],
 } as const;
 
 type Soort = keyof typeof KOLOMMEN;
@@ -81,7 +85,8 @@ type Onderdeel =
   | { soort: 'product'; waarde: ContractInvoer['producten'][number] }
   | { soort: 'bestedingsruimte'; waarde: ContractInvoer['bestedingsruimtes'][number] }
   | { soort: 'wachttijdnorm'; groep: string; weken: number }
-  | { soort: 'inzetnorm'; waarde: InzetNorm };
+  | { soort: 'inzetnorm'; waarde: InzetNorm }
+  | { soort: 'looptijdmotivatie'; waarde: string };
 
 /** Parses and validates the whole file; contracts only when there is no problem at all. */
 export function leesContractCsv(tekst: string): { contracten: { regel: number; contract: ContractInvoer }[]; fouten: ImportFout[] } {
@@ -132,6 +137,10 @@ export function leesContractCsv(tekst: string): { contracten: { regel: number; c
     } else if (soort === 'wachttijdnorm') {
       const normen = valideerWachttijdNormen({ [v.productgroep]: getal(v.weken) }, f);
       if (f.lijst.length === 0 && normen) onderdelen.push({ regel: nr, soort, kenmerk: v.kenmerk, groep: v.productgroep, weken: normen[v.productgroep] });
+    } else if (soort === 'looptijdmotivatie') {
+      const motivatie = valideerLooptijdMotivatie(v.motivatie, f);
+      if (f.lijst.length === 0 && motivatie === null) f.add('looptijdMotivatie must not be empty');
+      if (f.lijst.length === 0 && motivatie !== null) onderdelen.push({ regel: nr, soort, kenmerk: v.kenmerk, waarde: motivatie });
     } else {
       const norm = valideerInzetNorm(
         { soort: v.soort, waarde: getal(v.waarde), gepubliceerdOp: v.gepubliceerdOp, vrijstelling: { schaars: janee(v.schaars), uniek: janee(v.uniek) }, ktoScore: decimaal(v.ktoScore) },
@@ -149,6 +158,9 @@ export function leesContractCsv(tekst: string): { contracten: { regel: number; c
     else if (o.soort === 'wachttijdnorm') {
       if (c.wachttijdNormen?.[o.groep] !== undefined) fouten.push({ regel: o.regel, melding: `contract ${c.kenmerk} has a wachttijdnorm for ${o.groep} already` });
       else c.wachttijdNormen = { ...c.wachttijdNormen, [o.groep]: o.weken };
+    } else if (o.soort === 'looptijdmotivatie') {
+      if (c.looptijdMotivatie !== null) fouten.push({ regel: o.regel, melding: `contract ${c.kenmerk} has a looptijdmotivatie already` });
+      else c.looptijdMotivatie = o.waarde;
     } else if (c.inzetNorm) fouten.push({ regel: o.regel, melding: `contract ${c.kenmerk} has an inzetnorm already` });
     // Art. 1.6 binds only when the contract includes it (contractstandaard-signals.md §0).
     else if (!c.artikelen.includes('1.6')) fouten.push({ regel: o.regel, melding: `an inzetnorm needs optional article 1.6 in the artikelen of contract ${c.kenmerk}` });

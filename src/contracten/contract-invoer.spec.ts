@@ -148,3 +148,12 @@ describe('contract input: changing the norms of a registered contract', () => {
     expect(valideerNormenWijziging('x').fouten).toEqual(['the body must be a JSON object']);
   });
 });
+
+describe('contract input: looptijdMotivatie (LOOPTIJD-CHECK, HR §14)', () => {
+  it('optional text of at most 500 characters, stored trimmed', () => {
+    expect(valideerContract({ ...CONTRACT, looptijdMotivatie: '  open house  ' }).contract.looptijdMotivatie).toBe('open house');
+    expect(valideerContract(CONTRACT).contract.looptijdMotivatie).toBeNull();
+    expect(valideerContract({ ...CONTRACT, looptijdMotivatie: 'x'.repeat(501) }).fouten).toEqual(['looptijdMotivatie must be text of at most 500 characters']);
+    expect(valideerContract({ ...CONTRACT, looptijdMotivatie: 12 }).fouten).toEqual(['looptijdMotivatie must be text of at most 500 characters']);
+  });
+});

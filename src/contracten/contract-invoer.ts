@@ -22,6 +22,8 @@ export interface ContractInvoer {
   wachttijdNormen: Record<string, number> | null;
   /** The art. 1.6 norm (onvoldoende inzet); only with article 1.6 in `artikelen`, else null. */
   inzetNorm: InzetNorm | null;
+  /** Why the term deviates from 4 years (HR §14, as in the inkoopdocument); null = none recorded. */
+  looptijdMotivatie: string | null;
   producten: ProductInvoer[];
   bestedingsruimtes: BestedingsruimteInvoer[];
 }
@@ -109,6 +111,16 @@ function geheel(o: Obj, veld: string, min: number, f: Fouten, fallback?: number)
 
 /** Product group names as in WACHTTIJD_NORMEN_WEKEN / WACHTTIJD_PRODUCTGROEPEN. */
 const GROEP = /^[a-z][a-z0-9-]{0,39}$/;
+
+/** Optional text of at most 500 characters; empty is none. */
+export function valideerLooptijdMotivatie(v: unknown, f: Fouten): string | null {
+  if (v === undefined || v === null || v === '') return null;
+  if (typeof v !== 'string' || v.trim().length === 0 || v.length > 500) {
+    f.add('looptijdMotivatie must be text of at most 500 characters');
+    return null;
+  }
+  return v.trim();
+}
 
 /** Optional {productgroep: weken}; weeks are whole numbers from 1 to 104, as the configured norms. */
 export function valideerWachttijdNormen(v: unknown, f: Fouten): Record<string, number> | null {
@@ -229,6 +241,7 @@ export function valideerKop(o: Obj, f: Fouten): Omit<ContractInvoer, 'producten'
   if (o.inzetNorm !== undefined && o.inzetNorm !== null && artikelenGeldig && !artikelen.includes('1.6')) f.add('an inzetNorm needs optional article 1.6 in artikelen');
   return {
     kenmerk, domein, gemeente, gemeenten, aanbieder, uitvoeringsvariant: variant as Uitvoeringsvariant, looptijd, verlengopties, besluitdatum, artikelen, wachttijdNormen: normen, inzetNorm: norm,
+    looptijdMotivatie: valideerLooptijdMotivatie(o.looptijdMotivatie, f),
   };
 }
 

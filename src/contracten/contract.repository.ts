@@ -62,11 +62,12 @@ export class ContractRepository {
     ]);
     const [{ id }] = await run<{ id: string }>(
       m,
-      `INSERT INTO contract (kenmerk, domein, gemeente, gemeenten, aanbieder, uitvoeringsvariant, looptijd_van, looptijd_tot, verlengopties, besluitdatum, artikelen, wachttijd_normen, inzet_norm)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`,
+      `INSERT INTO contract (kenmerk, domein, gemeente, gemeenten, aanbieder, uitvoeringsvariant, looptijd_van, looptijd_tot, verlengopties, besluitdatum, artikelen, wachttijd_normen, inzet_norm,
+                             looptijd_motivatie)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id`,
       [
         c.kenmerk, c.domein, c.gemeente, c.gemeenten, c.aanbieder.agb, c.uitvoeringsvariant, c.looptijd.van, c.looptijd.tot, JSON.stringify(c.verlengopties), c.besluitdatum, c.artikelen,
-        c.wachttijdNormen === null ? null : JSON.stringify(c.wachttijdNormen), c.inzetNorm === null ? null : JSON.stringify(c.inzetNorm),
+        c.wachttijdNormen === null ? null : JSON.stringify(c.wachttijdNormen), c.inzetNorm === null ? null : JSON.stringify(c.inzetNorm), c.looptijdMotivatie,
       ],
     );
     for (const p of c.producten) {

@@ -5,6 +5,7 @@ import type { EenzijdigeBeeindiging } from './beeindiging-aanbieder.detector';
 import type { VerwerktHeenbericht } from './bericht-uitval.detector';
 import type { AflopendContract } from './einde-lopende-zorg.detector';
 import type { ContractBestedingsruimtes } from './bestedingsruimte-besluit.detector';
+import type { GeregistreerdContract } from './looptijd-check.detector';
 import type { ContractActiviteit } from './geen-levering.detector';
 import type { ContractLooptijd } from './verlenging.detector';
 import type { DeclaratieMaand } from './declaratie-uitval.detector';
@@ -452,4 +453,16 @@ export async function leesContractBestedingsruimtes(m: EntityManager, vandaag: s
       GROUP BY c.id`,
     [vandaag],
   )) as ContractBestedingsruimtes[];
+}
+
+/** LOOPTIJD-CHECK: the contracts registered in the 30 days up to vandaag (Dutch dates), with their term. */
+export async function leesNieuweContracten(m: EntityManager, vandaag: string): Promise<GeregistreerdContract[]> {
+  return (await m.query(
+    `SELECT id::text AS "contractId", domein, gemeente, aanbieder, looptijd_van::text AS "looptijdVan", looptijd_tot::text AS "looptijdTot",
+            verlengopties, looptijd_motivatie IS NOT NULL AS motivatie
+       FROM contract
+      WHERE created_at >= (($1::date - 30)::timestamp AT TIME ZONE 'Europe/Amsterdam')
+        AND created_at < (($1::date + 1)::timestamp AT TIME ZONE 'Europe/Amsterdam')`,
+    [vandaag],
+  )) as GeregistreerdContract[];
 }

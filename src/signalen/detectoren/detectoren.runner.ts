@@ -6,11 +6,12 @@ import { detecteerBeeindigingAanbieder } from './beeindiging-aanbieder.detector'
 import { detecteerBerichtUitval } from './bericht-uitval.detector';
 import { detecteerBestedingsruimteBesluit } from './bestedingsruimte-besluit.detector';
 import { detecteerEindeLopendeZorg } from './einde-lopende-zorg.detector';
+import { detecteerLooptijd } from './looptijd-check.detector';
 import { detecteerClientenstopActief } from './clientenstop-actief.detector';
 import { detecteerStopOpheffen } from './clientenstop-opheffen.detector';
 import { detecteerDeclaratieUitval } from './declaratie-uitval.detector';
 import {
-  leesAflopendeContracten, leesBestedingsruimteStops, leesContractBestedingsruimtes, leesClientenstopDag, leesEenzijdigeBeeindigingen, leesVerwerkteHeenberichten, leesContractActiviteit, leesContractInzet, leesContractWachttijdNormen, leesContractLooptijden, leesDeclaratieMaand, leesJeugdigenMetToewijzing, leesOpenTermijnen, leesStartStopMeldingen, leesToewijzingWachttijden, leesVerzondenHeenberichten,
+  leesAflopendeContracten, leesBestedingsruimteStops, leesContractBestedingsruimtes, leesNieuweContracten, leesClientenstopDag, leesEenzijdigeBeeindigingen, leesVerwerkteHeenberichten, leesContractActiviteit, leesContractInzet, leesContractWachttijdNormen, leesContractLooptijden, leesDeclaratieMaand, leesJeugdigenMetToewijzing, leesOpenTermijnen, leesStartStopMeldingen, leesToewijzingWachttijden, leesVerzondenHeenberichten,
 } from './detectoren.repository';
 import { detecteerGeenLevering } from './geen-levering.detector';
 import { plusDagen, vorigeMaand } from './kalender';
@@ -41,6 +42,7 @@ export function standaardDetectoren(config: DetectorInstellingen): Detector[] {
       naam: 'bestedingsruimte.besluit',
       detecteer: async (m, v, w) => detecteerBestedingsruimteBesluit(await leesContractBestedingsruimtes(m, v), v, config.bestedingsruimteVoorloopDagen, w),
     },
+    { naam: 'contract.looptijd', detecteer: async (m, v, w) => detecteerLooptijd(await leesNieuweContracten(m, v), w) },
     { naam: 'contract.einde-lopende-zorg', detecteer: async (m, v, w) => detecteerEindeLopendeZorg(await leesAflopendeContracten(m, v), v, w) },
     { naam: 'contract.verlenging', detecteer: async (m, v, w) => detecteerVerlenging(await leesContractLooptijden(m, v), v, config.verlengingVoorloopDagen, w) },
     {

@@ -16,6 +16,7 @@ export {
 } from './termijn-aanbieder.detector';
 export { detecteerRetourTermijnAanbieder, RETOUR_TERMIJN_WERKDAGEN, TERMIJN_AANBIEDER_RETOUR_TYPE, type VerzondenHeenbericht } from './termijn-aanbieder-retour.detector';
 export { BESLUIT_TYPE, detecteerBestedingsruimteBesluit, ZIENSWIJZE_TYPE, type ContractBestedingsruimtes } from './bestedingsruimte-besluit.detector';
+export { detecteerLooptijd, LOOPTIJD_TYPE, NORM_LOOPTIJD_MAANDEN, type GeregistreerdContract } from './looptijd-check.detector';
 export { detecteerEindeLopendeZorg, EINDE_LOPENDE_ZORG_TYPE, EINDE_VOORLOOP_MAANDEN, type AflopendContract } from './einde-lopende-zorg.detector';
 export { BERICHT_UITVAL_TYPE, detecteerBerichtUitval, type VerwerktHeenbericht } from './bericht-uitval.detector';
 export { BEEINDIGING_AANBIEDER_TYPE, detecteerBeeindigingAanbieder, EENZIJDIG_DOOR_AANBIEDER, type EenzijdigeBeeindiging } from './beeindiging-aanbieder.detector';

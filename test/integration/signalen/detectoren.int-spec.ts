@@ -933,3 +933,29 @@ describe('bestedingsruimte.zienswijze and .besluit (BR-ZIENSWIJZE, BR-BESLUIT, C
     expect(await sql(omgeving.db.url, `SELECT 1 FROM signaal_outbox WHERE dedup_key LIKE 'bestedingsruimte-besluit:%:2028-01-01:%'`)).toEqual([]);
   });
 });
+
+describe('contract.looptijd (LOOPTIJD-CHECK, HR §14): a term other than 4 years without a motivation, on registration', () => {
+  const omgeving = detectorOmgeving();
+  const ids: Record<string, string> = {};
+
+  beforeAll(async () => {
+    const service = new ContractenService(omgeving.ds, new ContractRepository(omgeving.ds));
+    const maak = async (kenmerk: string, agb: string, over: Record<string, unknown>, geregistreerd: string) => {
+      ids[kenmerk] = (await service.maak(testContract(kenmerk, { aanbieder: { agb }, ...over }))).id;
+      await sql(omgeving.db.url, 'UPDATE contract SET created_at = $2 WHERE id = $1', [ids[kenmerk], geregistreerd]);
+    };
+    await maak('K-3J', '30000018', {}, '2026-01-20T10:00:00+01'); // 2026-2027 + 12 months: 3 years
+    await maak('K-4J', '30000019', { verlengopties: [{ maanden: 12 }, { maanden: 12 }] }, '2026-01-20T10:00:00+01');
+    await maak('K-MOT', '30000020', { looptijdMotivatie: 'zie inkoopdocument' }, '2026-01-20T10:00:00+01');
+    await maak('K-OUD', '30000021', {}, '2025-11-01T10:00:00+01'); // registered long before: not checked now
+  });
+
+  it('fires once for the deviating contract registered lately, not for 4 years, a motivation or an old registration', async () => {
+    await omgeving.runner.runAll('2026-02-01', new Date('2026-02-01T04:00:00Z'));
+    await omgeving.runner.runAll('2026-02-02', new Date('2026-02-02T04:00:00Z'));
+    const rijen = await sql<{ dedup_key: string; body: string }>(omgeving.db.url, `SELECT dedup_key, body FROM signaal_outbox WHERE type = 'contract.looptijd'`);
+    expect(rijen.map((r) => r.dedup_key)).toEqual([`contract-looptijd:${ids['K-3J']}:2026-01-01:2028-12-31`]);
+    expect(JSON.parse(rijen[0].body)).toMatchObject({ contractId: ids['K-3J'], ernst: 'info', cijfers: { maandenTotaal: 36, normMaanden: 48 } });
+    expect(rijen[0].body).not.toContain('inkoopdocument');
+  });
+});

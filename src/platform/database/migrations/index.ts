@@ -12,6 +12,7 @@ import { ContractInzetNorm1795950000000 } from './1795950000000-contract-inzet-n
 import { InboundLz4Compressie1795960000000 } from './1795960000000-inbound-lz4';
 import { PrestatieNatuurlijkeSleutel1795970000000 } from './1795970000000-prestatie-natuurlijke-sleutel';
 import { DeclaratieDebetTotalen1795980000000 } from './1795980000000-declaratie-debet-totalen';
+import { ContractLooptijdMotivatie1795990000000 } from './1795990000000-contract-looptijd-motivatie';
 
 /**
  * Every migration, oldest first. Listed explicitly (no glob) so the same list works from the
@@ -32,4 +33,5 @@ export const MIGRATIONS = [
   InboundLz4Compressie1795960000000,
   PrestatieNatuurlijkeSleutel1795970000000,
   DeclaratieDebetTotalen1795980000000,
+  ContractLooptijdMotivatie1795990000000,
 ];
