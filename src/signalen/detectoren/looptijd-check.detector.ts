@@ -1,15 +1,9 @@
 import type { Signaal } from '../signaal.port';
 import { maandenTussen, plusDagen, plusMaanden } from './kalender';
+import type { ContractLooptijd } from './verlenging.detector';
 
 /** A contract registered lately: its term and whether a motivation for a deviating one is recorded. */
-export interface GeregistreerdContract {
-  contractId: string;
-  domein: 'wmo' | 'jeugd';
-  gemeente: string;
-  aanbieder: string;
-  looptijdVan: string;
-  looptijdTot: string | null;
-  verlengopties: readonly { maanden: number }[];
+export interface GeregistreerdContract extends Omit<ContractLooptijd, 'besluitdatum'> {
   motivatie: boolean;
 }
 
