@@ -50,7 +50,7 @@ export class BestedingsruimteService {
       if (invoer.versie !== null && invoer.versie !== versie) {
         throw new AppException('CONTRACT.BESTEDINGSRUIMTE_CONFLICT', `version ${invoer.versie} cannot be added: the next version of this period is ${versie}`, HttpStatus.CONFLICT);
       }
-      const besteed = vorige ? BigInt(vorige.besteedCenten) : await this.repository.gerealiseerd(m, contractId, invoer.van, invoer.tot);
+      const besteed = vorige ? BigInt(vorige.besteedCenten) : await this.repository.vulMaanden(m, contractId, invoer.van, invoer.tot);
       const rij = await this.repository.insertBestedingsruimte(m, contractId, { ...invoer, versie, besteedCenten: besteed });
       await this.boeker.beoordeelDrempels(m, contract, rij);
       return { id: rij.id, periode: { van: rij.periodeVan, tot: rij.periodeTot }, versie, budgetCenten: Number(rij.budgetCenten), besteedCenten: Number(rij.besteedCenten) };

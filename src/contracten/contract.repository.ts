@@ -121,13 +121,20 @@ export class ContractRepository {
   async boek(m: EntityManager, contractId: string, datum: string, centen: number): Promise<BestedingsruimteRij | null> {
     // An addendum (a new version) copies the running total under this lock: no booking between.
     await this.vergrendelBestedingsruimte(m, contractId);
+    // The month's total of the period (BR-DREIGT's run-rate) in the same statement.
     const rows = await run<BestedingsruimteRij>(
       m,
-      `UPDATE bestedingsruimte b SET besteed_centen = b.besteed_centen + $3::bigint, updated_at = now()
-        WHERE b.id = (SELECT id FROM bestedingsruimte
-                       WHERE contract_id = $1 AND periode_van <= $2::date AND periode_tot >= $2::date
-                       ORDER BY versie DESC LIMIT 1)
-        RETURNING ${BR_KOLOMMEN}`,
+      `WITH b AS (
+         UPDATE bestedingsruimte b SET besteed_centen = b.besteed_centen + $3::bigint, updated_at = now()
+          WHERE b.id = (SELECT id FROM bestedingsruimte
+                         WHERE contract_id = $1 AND periode_van <= $2::date AND periode_tot >= $2::date
+                         ORDER BY versie DESC LIMIT 1)
+          RETURNING ${BR_KOLOMMEN}),
+       maand AS (
+         INSERT INTO bestedingsruimte_maand AS t (contract_id, periode_van, maand, centen)
+         SELECT b."contractId", b."periodeVan"::date, date_trunc('month', $2::date)::date, $3::bigint FROM b
+         ON CONFLICT (contract_id, periode_van, maand) DO UPDATE SET centen = t.centen + EXCLUDED.centen)
+       SELECT * FROM b`,
       [contractId, datum, centen],
     );
     return rows[0] ?? null;
@@ -164,15 +171,21 @@ export class ContractRepository {
   }
 
   /**
-   * What the bookings of the approved prestaties of this contract dated van..tot (ProductPeriode
-   * begin) add up to: debits plus their credits (a credited debit and its credit cancel), signed.
-   * For a period registered after declaraties for it were answered. Scans the contract's prestaties.
+   * A new period registered after declaraties for it were answered: what the bookings of the
+   * approved prestaties of this contract dated van..tot (ProductPeriode begin) would have added up
+   * to, per month (bestedingsruimte_maand) and in all: debits plus their credits (a credited debit
+   * and its credit cancel), signed. Scans the contract's prestaties.
    */
-  async gerealiseerd(m: EntityManager, contractId: string, van: string, tot: string): Promise<bigint> {
+  async vulMaanden(m: EntityManager, contractId: string, van: string, tot: string): Promise<bigint> {
     const [r] = await run<{ centen: string }>(
       m,
-      `SELECT COALESCE(sum(bedrag_centen), 0)::text AS centen FROM client_register_prestatie
-        WHERE contract_id = $1 AND status IN ('goedgekeurd', 'gecrediteerd') AND periode_begin BETWEEN $2::date AND $3::date`,
+      `WITH maanden AS (
+         INSERT INTO bestedingsruimte_maand (contract_id, periode_van, maand, centen)
+         SELECT $1::uuid, $2::date, date_trunc('month', periode_begin)::date, sum(bedrag_centen) FROM client_register_prestatie
+          WHERE contract_id = $1::text AND status IN ('goedgekeurd', 'gecrediteerd') AND periode_begin BETWEEN $2::date AND $3::date
+          GROUP BY 3
+         RETURNING centen)
+       SELECT COALESCE(sum(centen), 0)::text AS centen FROM maanden`,
       [contractId, van, tot],
     );
     return BigInt(r.centen);

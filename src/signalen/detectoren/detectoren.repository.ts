@@ -6,6 +6,7 @@ import type { VerwerktHeenbericht } from './bericht-uitval.detector';
 import type { AflopendContract } from './einde-lopende-zorg.detector';
 import type { ContractBestedingsruimtes } from './bestedingsruimte-besluit.detector';
 import type { GeregistreerdContract } from './looptijd-check.detector';
+import type { LopendeBestedingsruimte } from './bestedingsruimte-dreigt.detector';
 import type { ContractActiviteit } from './geen-levering.detector';
 import type { ContractLooptijd } from './verlenging.detector';
 import type { DeclaratieMaand } from './declaratie-uitval.detector';
@@ -465,4 +466,19 @@ export async function leesNieuweContracten(m: EntityManager, vandaag: string): P
         AND created_at < (($1::date + 1)::timestamp AT TIME ZONE 'Europe/Amsterdam')`,
     [vandaag],
   )) as GeregistreerdContract[];
+}
+
+/** BR-DREIGT: per contract the bestedingsruimte holding vandaag (newest version) with its period's monthly bookings. */
+export async function leesLopendeBestedingsruimtes(m: EntityManager, vandaag: string): Promise<LopendeBestedingsruimte[]> {
+  return (await m.query(
+    `SELECT DISTINCT ON (b.contract_id) b.id::text AS "bestedingsruimteId", c.id::text AS "contractId", c.domein, c.gemeente, c.aanbieder,
+            b.periode_van::text AS "periodeVan", b.periode_tot::text AS "periodeTot", b.versie,
+            b.budget_centen::text AS "budgetCenten", b.besteed_centen::text AS "besteedCenten",
+            COALESCE((SELECT json_agg(json_build_object('maand', x.maand::text, 'centen', x.centen::text) ORDER BY x.maand)
+                        FROM bestedingsruimte_maand x WHERE x.contract_id = b.contract_id AND x.periode_van = b.periode_van), '[]') AS maanden
+       FROM bestedingsruimte b JOIN contract c ON c.id = b.contract_id
+      WHERE b.periode_van <= $1::date AND b.periode_tot >= $1::date
+      ORDER BY b.contract_id, b.periode_van DESC, b.versie DESC`,
+    [vandaag],
+  )) as LopendeBestedingsruimte[];
 }

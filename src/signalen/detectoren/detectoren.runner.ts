@@ -5,13 +5,14 @@ import type { Signaal, SignaalWriter } from '../signaal.port';
 import { detecteerBeeindigingAanbieder } from './beeindiging-aanbieder.detector';
 import { detecteerBerichtUitval } from './bericht-uitval.detector';
 import { detecteerBestedingsruimteBesluit } from './bestedingsruimte-besluit.detector';
+import { detecteerDreigendeOverschrijding } from './bestedingsruimte-dreigt.detector';
 import { detecteerEindeLopendeZorg } from './einde-lopende-zorg.detector';
 import { detecteerLooptijd } from './looptijd-check.detector';
 import { detecteerClientenstopActief } from './clientenstop-actief.detector';
 import { detecteerStopOpheffen } from './clientenstop-opheffen.detector';
 import { detecteerDeclaratieUitval } from './declaratie-uitval.detector';
 import {
-  leesAflopendeContracten, leesBestedingsruimteStops, leesContractBestedingsruimtes, leesNieuweContracten, leesClientenstopDag, leesEenzijdigeBeeindigingen, leesVerwerkteHeenberichten, leesContractActiviteit, leesContractInzet, leesContractWachttijdNormen, leesContractLooptijden, leesDeclaratieMaand, leesJeugdigenMetToewijzing, leesOpenTermijnen, leesStartStopMeldingen, leesToewijzingWachttijden, leesVerzondenHeenberichten,
+  leesAflopendeContracten, leesBestedingsruimteStops, leesContractBestedingsruimtes, leesLopendeBestedingsruimtes, leesNieuweContracten, leesClientenstopDag, leesEenzijdigeBeeindigingen, leesVerwerkteHeenberichten, leesContractActiviteit, leesContractInzet, leesContractWachttijdNormen, leesContractLooptijden, leesDeclaratieMaand, leesJeugdigenMetToewijzing, leesOpenTermijnen, leesStartStopMeldingen, leesToewijzingWachttijden, leesVerzondenHeenberichten,
 } from './detectoren.repository';
 import { detecteerGeenLevering } from './geen-levering.detector';
 import { plusDagen, vorigeMaand } from './kalender';
@@ -38,6 +39,7 @@ export function standaardDetectoren(config: DetectorInstellingen): Detector[] {
   return [
     { naam: 'levering.geen-12-maanden', detecteer: async (m, v, w) => detecteerGeenLevering(await leesContractActiviteit(m, v), v, w) },
     { naam: 'contract.onvoldoende-inzet', detecteer: async (m, v, w) => detecteerOnvoldoendeInzet(await leesContractInzet(m, v), v, w) },
+    { naam: 'bestedingsruimte.dreigt', detecteer: async (m, v, w) => detecteerDreigendeOverschrijding(await leesLopendeBestedingsruimtes(m, v), v, w) },
     {
       naam: 'bestedingsruimte.besluit',
       detecteer: async (m, v, w) => detecteerBestedingsruimteBesluit(await leesContractBestedingsruimtes(m, v), v, config.bestedingsruimteVoorloopDagen, w),

@@ -15,6 +15,7 @@ export {
   detecteerTermijnAanbieder, START_STOP_TERMIJN_WERKDAGEN, TERMIJN_AANBIEDER_TYPE, werkdagenTeLaat, type StartStopMelding,
 } from './termijn-aanbieder.detector';
 export { detecteerRetourTermijnAanbieder, RETOUR_TERMIJN_WERKDAGEN, TERMIJN_AANBIEDER_RETOUR_TYPE, type VerzondenHeenbericht } from './termijn-aanbieder-retour.detector';
+export { detecteerDreigendeOverschrijding, DREIGT_METEN_MAANDEN, DREIGT_TYPE, type LopendeBestedingsruimte } from './bestedingsruimte-dreigt.detector';
 export { BESLUIT_TYPE, detecteerBestedingsruimteBesluit, ZIENSWIJZE_TYPE, type ContractBestedingsruimtes } from './bestedingsruimte-besluit.detector';
 export { detecteerLooptijd, LOOPTIJD_TYPE, NORM_LOOPTIJD_MAANDEN, type GeregistreerdContract } from './looptijd-check.detector';
 export { detecteerEindeLopendeZorg, EINDE_LOPENDE_ZORG_TYPE, EINDE_VOORLOOP_MAANDEN, type AflopendContract } from './einde-lopende-zorg.detector';

@@ -200,6 +200,9 @@ describe('contract master data: tarief by date and bestedingsruimte crossings', 
       await prestatie('P5', '2026-12-01', 9_000, 'D', 'goedgekeurd'); // the 2026 period's
       const n = await ruimtes.voegToe(c.id, { van: '2027-01-01', tot: '2027-12-31', budgetCenten: 10_000 });
       expect(n).toMatchObject({ versie: 1, besteedCenten: 5_000 });
+      // Per month as well, for BR-DREIGT's run-rate: February's debit, March's credit of the credited one.
+      expect(await sql(db.url, `SELECT maand::text, centen::int FROM bestedingsruimte_maand WHERE contract_id = $1 AND periode_van = '2027-01-01' ORDER BY maand`, [c.id]))
+        .toEqual([{ maand: '2027-02-01', centen: 8_000 }, { maand: '2027-03-01', centen: -3_000 }]);
       await boek(c, 2_500, '2027-04-01'); // 75 %: the new period's own 70
       expect((await signalen(c.id)).map((x) => x.dedupKey)).toEqual([`bestedingsruimte:${c.id}:2027-01-01/2027-12-31:v1:70:1`]);
     });

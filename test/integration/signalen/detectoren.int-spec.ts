@@ -7,6 +7,7 @@ import { loadConfig } from '../../../src/platform/config';
 import { createDataSource } from '../../../src/platform/database';
 import { ToewijzingGeboortedatum1795920000000 } from '../../../src/platform/database/migrations/1795920000000-toewijzing-geboortedatum';
 import { DeclaratieDebetTotalen1795980000000 } from '../../../src/platform/database/migrations/1795980000000-declaratie-debet-totalen';
+import { BestedingsruimteMaand1796000000000 } from '../../../src/platform/database/migrations/1796000000000-bestedingsruimte-maand';
 import { OutboxSignaalWriter, SignaalOutboxRepository, type Signaal } from '../../../src/signalen';
 import { DetectorenRunner, standaardDetectoren } from '../../../src/signalen/detectoren';
 import { mutatiesVoor } from '../../../src/verwerking/regels';
@@ -325,7 +326,7 @@ describe('jeugd.plan-16-5 and termijn.overschreden against the register, the inb
   });
 });
 
-describe('migrations 1795920000000 (toewijzing birth date) and 1795980000000 (debit totals per declaratie)', () => {
+describe('migrations 1795920000000 (toewijzing birth date), 1795980000000 (debit totals per declaratie) and 1796000000000 (bookings per month)', () => {
   let db: TestDatabase;
   let ds: DataSource;
 
@@ -357,6 +358,36 @@ describe('migrations 1795920000000 (toewijzing birth date) and 1795980000000 (de
       expect(await kolommen()).toEqual(['geboortedatum', 'geboortedatum_gebruik']);
       expect(await sql(db.url, `SELECT geboortedatum, geboortedatum_gebruik FROM client_register_toewijzing`)).toEqual([{ geboortedatum: null, geboortedatum_gebruik: null }]);
       await expect(sql(db.url, `UPDATE client_register_toewijzing SET geboortedatum_gebruik = '4'`)).rejects.toThrow(/ck_client_register_toewijzing_geboortedatum_gebruik/);
+    } finally {
+      await qr.release();
+    }
+  });
+
+  it('up fills the bookings per month of existing bestedingsruimte periods from the approved prestaties of their contract', async () => {
+    const migratie = new BestedingsruimteMaand1796000000000();
+    const qr = ds.createQueryRunner();
+    try {
+      await migratie.down(qr);
+      await sql(db.url, `INSERT INTO contract_aanbieder (agb) VALUES ('30000024')`);
+      const [{ id }] = await sql<{ id: string }>(db.url,
+        `INSERT INTO contract (kenmerk, domein, gemeente, gemeenten, aanbieder, uitvoeringsvariant, looptijd_van, artikelen)
+         VALUES ('K-MIG', 'wmo', '0363', '{0363}', '30000024', 'inspanningsgericht', '2026-01-01', '{1.5}') RETURNING id::text AS id`);
+      await sql(db.url, `INSERT INTO bestedingsruimte (contract_id, periode_van, periode_tot, versie, budget_centen) VALUES ($1, '2026-01-01', '2026-12-31', 1, 100), ($1, '2026-01-01', '2026-12-31', 2, 200)`, [id]);
+      const p = (rn: string, begin: string, centen: number, dc: string, status: string) =>
+        sql(db.url,
+          `INSERT INTO client_register_prestatie (domein, gemeente, aanbieder, referentienummer, toewijzing_nummer, bsn, product_categorie, product_code,
+                                                  periode_begin, periode_eind, volume, eenheid, volume_basis, bedrag_centen, debet_credit, status, declaratie_id, contract_id)
+           VALUES ('wmo', '0363', '30000024', $1, 'T1', $2, '07', '07A01', $3::date, $3::date, 1, '14', 1, $4, $5, $6, 999999, $7)`, [rn, BSN, begin, centen, dc, status, id]);
+      await p('MM1', '2026-02-03', 5000, 'D', 'goedgekeurd');
+      await p('MM2', '2026-02-10', 3000, 'D', 'gecrediteerd');
+      await p('MM3', '2026-03-01', -3000, 'C', 'goedgekeurd');
+      await p('MM4', '2026-03-05', 900, 'D', 'afgewezen');
+      await p('MM5', '2025-12-31', 700, 'D', 'goedgekeurd'); // before the period
+      await migratie.up(qr);
+      expect(await sql(db.url, `SELECT periode_van::text, maand::text, centen::int FROM bestedingsruimte_maand WHERE contract_id = $1 ORDER BY maand`, [id])).toEqual([
+        { periode_van: '2026-01-01', maand: '2026-02-01', centen: 8000 },
+        { periode_van: '2026-01-01', maand: '2026-03-01', centen: -3000 },
+      ]);
     } finally {
       await qr.release();
     }
@@ -957,5 +988,34 @@ describe('contract.looptijd (LOOPTIJD-CHECK, HR §14): a term other than 4 years
     expect(rijen.map((r) => r.dedup_key)).toEqual([`contract-looptijd:${ids['K-3J']}:2026-01-01:2028-12-31`]);
     expect(JSON.parse(rijen[0].body)).toMatchObject({ contractId: ids['K-3J'], ernst: 'info', cijfers: { maandenTotaal: 36, normMaanden: 48 } });
     expect(rijen[0].body).not.toContain('inkoopdocument');
+  });
+});
+
+describe('bestedingsruimte.dreigt (BR-DREIGT, HR §10): overspending threatens at the run-rate of the last months', () => {
+  const omgeving = detectorOmgeving();
+  const contracten: Record<string, string> = {};
+
+  beforeAll(async () => {
+    const repository = new ContractRepository(omgeving.ds);
+    const service = new ContractenService(omgeving.ds, repository);
+    const boeker = new PostgresBestedingsruimteBoeker(repository, new OutboxSignaalWriter(new SignaalOutboxRepository(omgeving.ds)));
+    for (const [kenmerk, agb, perMaand] of [['K-SNEL', '30000022', 1_200_000], ['K-RUSTIG', '30000023', 500_000]] as const) {
+      contracten[kenmerk] = (await service.maak(testContract(kenmerk, { aanbieder: { agb } }))).id;
+      for (const datum of ['2026-01-15', '2026-02-01', '2026-03-31']) {
+        await boeker.boek(omgeving.ds.manager, { domein: 'wmo', gemeente: '0363', aanbieder: agb, contractId: contracten[kenmerk], datum, centen: perMaand, correlationId: 'test' });
+      }
+    }
+  });
+
+  it('books per month in the booking statement, and fires once for the contract heading above its amount', async () => {
+    expect(await sql(omgeving.db.url, `SELECT maand::text, centen::int FROM bestedingsruimte_maand WHERE contract_id = $1 ORDER BY maand`, [contracten['K-SNEL']])).toEqual([
+      { maand: '2026-01-01', centen: 1_200_000 }, { maand: '2026-02-01', centen: 1_200_000 }, { maand: '2026-03-01', centen: 1_200_000 },
+    ]);
+    await omgeving.runner.runAll('2026-04-02', new Date('2026-04-02T04:00:00Z'));
+    await omgeving.runner.runAll('2026-04-03', new Date('2026-04-03T04:00:00Z'));
+    const rijen = await sql<{ body: string }>(omgeving.db.url, `SELECT body FROM signaal_outbox WHERE type = 'bestedingsruimte.dreigt'`);
+    expect(rijen.map((r) => (JSON.parse(r.body) as Signaal).contractId)).toEqual([contracten['K-SNEL']]);
+    // 3,600,000 booked + 1,200,000 x 9 months left = 14,400,000 against 10,000,000.
+    expect(JSON.parse(rijen[0].body)).toMatchObject({ cijfers: { besteedCenten: 3_600_000, prognoseCenten: 14_400_000, runRateCenten: 1_200_000, maandenResterend: 9 } });
   });
 });

@@ -13,6 +13,7 @@ import { InboundLz4Compressie1795960000000 } from './1795960000000-inbound-lz4';
 import { PrestatieNatuurlijkeSleutel1795970000000 } from './1795970000000-prestatie-natuurlijke-sleutel';
 import { DeclaratieDebetTotalen1795980000000 } from './1795980000000-declaratie-debet-totalen';
 import { ContractLooptijdMotivatie1795990000000 } from './1795990000000-contract-looptijd-motivatie';
+import { BestedingsruimteMaand1796000000000 } from './1796000000000-bestedingsruimte-maand';
 
 /**
  * Every migration, oldest first. Listed explicitly (no glob) so the same list works from the
@@ -34,4 +35,5 @@ export const MIGRATIONS = [
   PrestatieNatuurlijkeSleutel1795970000000,
   DeclaratieDebetTotalen1795980000000,
   ContractLooptijdMotivatie1795990000000,
+  BestedingsruimteMaand1796000000000,
 ];
