@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { leesContractCsv } from './contract-csv';
-import { valideerContract, valideerNieuweBestedingsruimte, valideerNormenWijziging } from './contract-invoer';
+import { valideerContract, valideerNieuweBestedingsruimte, valideerNormenWijziging, valideerToestemmingVoor18 } from './contract-invoer';
 
 const CONTRACT = {
   kenmerk: 'WMO-1',
@@ -155,5 +155,20 @@ describe('contract input: looptijdMotivatie (LOOPTIJD-CHECK, HR §14)', () => {
     expect(valideerContract(CONTRACT).contract.looptijdMotivatie).toBeNull();
     expect(valideerContract({ ...CONTRACT, looptijdMotivatie: 'x'.repeat(501) }).fouten).toEqual(['looptijdMotivatie must be text of at most 500 characters']);
     expect(valideerContract({ ...CONTRACT, looptijdMotivatie: 12 }).fouten).toEqual(['looptijdMotivatie must be text of at most 500 characters']);
+  });
+});
+
+describe('contract input: an approval before 18 (WMO-VOOR-18, art. 1.7.2)', () => {
+  it('takes the ToewijzingNummer as the register stores it, an optional gemeente and the date', () => {
+    expect(valideerToestemmingVoor18({ toewijzingNummer: ' 000702 ', datum: '2026-03-01' })).toEqual({ toestemming: { gemeente: null, toewijzingNummer: '702', datum: '2026-03-01' }, fouten: [] });
+    expect(valideerToestemmingVoor18({ toewijzingNummer: '0', gemeente: '0363', datum: '2026-03-01' }).toestemming).toMatchObject({ toewijzingNummer: '0', gemeente: '0363' });
+  });
+
+  it('names every problem', () => {
+    expect(valideerToestemmingVoor18({ toewijzingNummer: '12A', gemeente: 'R01', datum: '2026-02-30' }).fouten).toEqual([
+      'toewijzingNummer must be the ToewijzingNummer of the 301: 1 to 16 digits',
+      'gemeente must be a 4-digit CBS gemeentecode',
+      expect.stringMatching(/^datum/),
+    ]);
   });
 });

@@ -287,6 +287,27 @@ export function valideerNormenWijziging(raw: unknown): { wijziging: NormenWijzig
   return { wijziging, fouten: f.lijst };
 }
 
+/** A registered approval (TCW art. 1.7.2) that Wmo support under a toewijzing starts before the client's 18th birthday. */
+export interface ToestemmingVoor18Invoer {
+  /** One of the contract's gemeenten; null: the contract's only one. */
+  gemeente: string | null;
+  /** As the register stores it: digits, no leading zeros. */
+  toewijzingNummer: string;
+  datum: string;
+}
+
+export function valideerToestemmingVoor18(raw: unknown): { toestemming: ToestemmingVoor18Invoer; fouten: string[] } {
+  const f = new Fouten();
+  const o = object(raw);
+  if (!o) return { toestemming: null as unknown as ToestemmingVoor18Invoer, fouten: ['the body must be a JSON object'] };
+  const nummer = typeof o.toewijzingNummer === 'string' ? o.toewijzingNummer.trim() : '';
+  if (!/^\d{1,16}$/.test(nummer)) f.add('toewijzingNummer must be the ToewijzingNummer of the 301: 1 to 16 digits');
+  let gemeente: string | null = null;
+  if (o.gemeente !== undefined && o.gemeente !== null) gemeente = tekst(o, 'gemeente', /^\d{4}$/, f, 'a 4-digit CBS gemeentecode');
+  const datumGegeven = datum(o, 'datum', f) ?? '';
+  return { toestemming: { gemeente, toewijzingNummer: nummer.replace(/^0+(?=\d)/, ''), datum: datumGegeven }, fouten: f.lijst };
+}
+
 /**
  * A new version (addendum to deel 2) or a new period for POST /api/contracten/:id/bestedingsruimtes:
  * the fields of a bestedingsruimte, `versie` optional (null: the next version of the period).

@@ -219,6 +219,17 @@ export class ContractRepository {
     return r;
   }
 
+  /** Registers an approval (art. 1.7.2); null when this toewijzing of the contract has one already. */
+  async insertToestemmingVoor18(m: EntityManager, contractId: string, t: { gemeente: string; toewijzingNummer: string; datum: string }): Promise<string | null> {
+    const rows = await run<{ id: string }>(
+      m,
+      `INSERT INTO contract_toestemming_voor_18 (contract_id, gemeente, toewijzing_nummer, datum) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (contract_id, gemeente, toewijzing_nummer) DO NOTHING RETURNING id::text AS id`,
+      [contractId, t.gemeente, t.toewijzingNummer, t.datum],
+    );
+    return rows[0]?.id ?? null;
+  }
+
   /** Stores the new crossing state of a row the caller has locked (after boek). */
   async zetDrempelStaat(m: EntityManager, id: string, staat: DrempelStaat): Promise<void> {
     await run(m, `UPDATE bestedingsruimte SET drempel_staat = $2 WHERE id = $1`, [id, JSON.stringify(staat)]);

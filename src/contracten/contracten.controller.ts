@@ -8,6 +8,7 @@ import { BestedingsruimteService, type NieuweBestedingsruimte } from './bestedin
 import { ClientenstopService, type ClientenstopOverzicht } from './clientenstop.service';
 import type { ImportFout } from './contract-csv';
 import { ContractenService, type BestedingsruimteOverzicht } from './contracten.service';
+import { ToestemmingService } from './toestemming.service';
 
 /** Largest CSV import accepted. */
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
@@ -20,6 +21,7 @@ export class ContractenController {
     @Inject(ContractenService) private readonly service: ContractenService,
     @Inject(ClientenstopService) private readonly stops: ClientenstopService,
     @Inject(BestedingsruimteService) private readonly ruimtes: BestedingsruimteService,
+    @Inject(ToestemmingService) private readonly toestemmingen: ToestemmingService,
   ) {}
 
   @Post()
@@ -89,6 +91,19 @@ export class ContractenController {
   async voegBestedingsruimteToe(@Req() req: Request, @Param('id') id: string, @Body() body: unknown): Promise<NieuweBestedingsruimte> {
     if (!req.is('application/json')) throw new AppException('CONTRACT.UNSUPPORTED_MEDIA_TYPE', 'Content-Type must be application/json', HttpStatus.UNSUPPORTED_MEDIA_TYPE);
     return this.ruimtes.voegToe(id, body);
+  }
+
+  @Post(':id/toestemmingen-voor-18')
+  @HttpCode(HttpStatus.CREATED)
+  @Roles('beheer', 'contractmanager')
+  @ApiOperation({ summary: 'Register the written approval (art. 1.7.2) that Wmo support under a toewijzing starts before the client turns 18' })
+  @ApiResponse({ status: 201, description: '{"id": "<uuid>"}' })
+  @ApiResponse({ status: 400, description: 'CONTRACT.TOESTEMMING_INVALID (one problem per "; "), CONTRACT.INVALID_ID' })
+  @ApiResponse({ status: 404, description: 'CONTRACT.NOT_FOUND' })
+  @ApiResponse({ status: 409, description: 'CONTRACT.TOESTEMMING_DUPLICATE' })
+  async registreerToestemmingVoor18(@Req() req: Request, @Param('id') id: string, @Body() body: unknown): Promise<{ id: string }> {
+    if (!req.is('application/json')) throw new AppException('CONTRACT.UNSUPPORTED_MEDIA_TYPE', 'Content-Type must be application/json', HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+    return this.toestemmingen.registreerVoor18(id, body);
   }
 
   @Post(':id/clientenstops')

@@ -9,6 +9,7 @@ import { ContractRepository } from './contract.repository';
 import { ContractenController } from './contracten.controller';
 import { BESTEDINGSRUIMTE_BOEKER, CONTRACT_LEZER } from './contracten.port';
 import { ContractenService } from './contracten.service';
+import { ToestemmingService } from './toestemming.service';
 
 /** Contract master data: the /api/contracten routes, CONTRACT_LEZER and BESTEDINGSRUIMTE_BOEKER (global). */
 @Global()
@@ -17,6 +18,7 @@ import { ContractenService } from './contracten.service';
   providers: [
     { provide: ContractRepository, inject: [DataSource], useFactory: (ds: DataSource) => new ContractRepository(ds) },
     { provide: ContractenService, inject: [DataSource, ContractRepository], useFactory: (ds: DataSource, r: ContractRepository) => new ContractenService(ds, r) },
+    { provide: ToestemmingService, inject: [DataSource, ContractRepository], useFactory: (ds: DataSource, r: ContractRepository) => new ToestemmingService(ds, r) },
     {
       provide: ClientenstopService,
       inject: [DataSource, ContractRepository, SIGNAAL_WRITER],

@@ -7,6 +7,7 @@ import type { AflopendContract } from './einde-lopende-zorg.detector';
 import type { ContractBestedingsruimtes } from './bestedingsruimte-besluit.detector';
 import type { GeregistreerdContract } from './looptijd-check.detector';
 import type { LopendeBestedingsruimte } from './bestedingsruimte-dreigt.detector';
+import type { NieuweWmoToewijzing } from './wmo-voor-18.detector';
 import type { ContractActiviteit } from './geen-levering.detector';
 import type { ContractLooptijd } from './verlenging.detector';
 import type { DeclaratieMaand } from './declaratie-uitval.detector';
@@ -481,4 +482,35 @@ export async function leesLopendeBestedingsruimtes(m: EntityManager, vandaag: st
       ORDER BY b.contract_id, b.periode_van DESC, b.versie DESC`,
     [vandaag],
   )) as LopendeBestedingsruimte[];
+}
+
+/**
+ * WMO-VOOR-18: the Wmo toewijzingen whose first version was registered from `van` to `tot` (Dutch
+ * dates of created_at), under the contract with article 1.7 of their aanbieder covering the gemeente
+ * on the Ingangsdatum (the latest starting), with the 301's birth date and whether an approval is
+ * registered. The BSN stays in the query; the birth date is computed with, never signalled.
+ */
+export async function leesNieuweWmoToewijzingen(m: EntityManager, van: string, tot: string): Promise<NieuweWmoToewijzing[]> {
+  return (await m.query(
+    `WITH nieuw AS (
+       SELECT t.id, t.gemeente, t.aanbieder, t.toewijzing_nummer, t.ingangsdatum, t.geboortedatum, t.geboortedatum_gebruik, t.inbound_id
+         FROM client_register_toewijzing t
+        WHERE t.domein = 'wmo'
+          AND t.created_at >= ($1::date::timestamp AT TIME ZONE 'Europe/Amsterdam')
+          AND t.created_at < (($2::date + 1)::timestamp AT TIME ZONE 'Europe/Amsterdam')
+          AND NOT EXISTS (SELECT 1 FROM client_register_toewijzing e
+                           WHERE e.domein = t.domein AND e.gemeente = t.gemeente AND e.toewijzing_nummer = t.toewijzing_nummer AND e.id < t.id))
+     SELECT n.gemeente, n.aanbieder, c.id::text AS "contractId", n.ingangsdatum::text AS ingangsdatum,
+            n.geboortedatum::text AS geboortedatum, n.geboortedatum_gebruik AS "datumGebruik",
+            EXISTS (SELECT 1 FROM contract_toestemming_voor_18 a
+                     WHERE a.contract_id = c.id AND a.gemeente = n.gemeente AND a.toewijzing_nummer = n.toewijzing_nummer) AS toestemming,
+            COALESCE(n.inbound_id::text, 'toewijzing-' || lpad(n.id::text, 12, '0')) AS referentie
+       FROM nieuw n
+       JOIN LATERAL (
+             SELECT c.id FROM contract c
+              WHERE c.domein = 'wmo' AND c.aanbieder = n.aanbieder AND n.gemeente = ANY (c.gemeenten) AND '1.7' = ANY (c.artikelen)
+                AND c.looptijd_van <= n.ingangsdatum AND (c.looptijd_tot IS NULL OR c.looptijd_tot >= n.ingangsdatum)
+              ORDER BY c.looptijd_van DESC LIMIT 1) c ON true`,
+    [van, tot],
+  )) as NieuweWmoToewijzing[];
 }

@@ -12,7 +12,7 @@ import { detecteerClientenstopActief } from './clientenstop-actief.detector';
 import { detecteerStopOpheffen } from './clientenstop-opheffen.detector';
 import { detecteerDeclaratieUitval } from './declaratie-uitval.detector';
 import {
-  leesAflopendeContracten, leesBestedingsruimteStops, leesContractBestedingsruimtes, leesLopendeBestedingsruimtes, leesNieuweContracten, leesClientenstopDag, leesEenzijdigeBeeindigingen, leesVerwerkteHeenberichten, leesContractActiviteit, leesContractInzet, leesContractWachttijdNormen, leesContractLooptijden, leesDeclaratieMaand, leesJeugdigenMetToewijzing, leesOpenTermijnen, leesStartStopMeldingen, leesToewijzingWachttijden, leesVerzondenHeenberichten,
+  leesAflopendeContracten, leesBestedingsruimteStops, leesContractBestedingsruimtes, leesLopendeBestedingsruimtes, leesNieuweContracten, leesNieuweWmoToewijzingen, leesClientenstopDag, leesEenzijdigeBeeindigingen, leesVerwerkteHeenberichten, leesContractActiviteit, leesContractInzet, leesContractWachttijdNormen, leesContractLooptijden, leesDeclaratieMaand, leesJeugdigenMetToewijzing, leesOpenTermijnen, leesStartStopMeldingen, leesToewijzingWachttijden, leesVerzondenHeenberichten,
 } from './detectoren.repository';
 import { detecteerGeenLevering } from './geen-levering.detector';
 import { plusDagen, vorigeMaand } from './kalender';
@@ -23,6 +23,7 @@ import { detecteerTermijnAanbieder } from './termijn-aanbieder.detector';
 import { detecteerRetourTermijnAanbieder } from './termijn-aanbieder-retour.detector';
 import { detecteerVerlenging } from './verlenging.detector';
 import { detecteerWachttijd } from './wachttijd.detector';
+import { detecteerWmoVoor18 } from './wmo-voor-18.detector';
 
 /** One detector: reads plain rows for `vandaag` and returns the signals (pure after the read). */
 export interface Detector {
@@ -68,6 +69,13 @@ export function standaardDetectoren(config: DetectorInstellingen): Detector[] {
       detecteer: async (m, v, w) => {
         const maand = vorigeMaand(v);
         return detecteerBerichtUitval(await leesVerwerkteHeenberichten(m, maand.van, maand.tot), v, w);
+      },
+    },
+    {
+      naam: 'wmo.voor-18',
+      detecteer: async (m, v, w) => {
+        const maand = vorigeMaand(v);
+        return detecteerWmoVoor18(await leesNieuweWmoToewijzingen(m, maand.van, maand.tot), v, w);
       },
     },
     {

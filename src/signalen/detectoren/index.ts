@@ -9,6 +9,7 @@ export { detecteerWachttijd, productgroep, WACHTTIJD_TYPE, type ToewijzingWachtt
 export {
   detecteerDeclaratieUitval, DECLARATIE_UITVAL_TYPE, TARIEF_AFWIJKING_TYPE, TARIEF_CODES, VOLUME_CODES, VOLUME_OVERSCHRIJDING_TYPE, type DeclaratieMaand,
 } from './declaratie-uitval.detector';
+export { detecteerWmoVoor18, WMO_VOOR_18_TYPE, type NieuweWmoToewijzing } from './wmo-voor-18.detector';
 export { detecteerPlan165, PLAN_16_5_TYPE, type JeugdigeBijAanbieder } from './plan-16-5.detector';
 export { detecteerTermijnen, termijnVan, TERMIJN_TYPE, type OpenTermijn, type TermijnInstellingen } from './termijn.detector';
 export {

@@ -99,6 +99,22 @@ describe('/api/contracten and the signal consumer of docs/signalen.md', () => {
     expect(onbekend.status).toBe(404);
   });
 
+  it('POST /api/contracten/:id/toestemmingen-voor-18: 201 for contractmanager, 403 for backoffice, 409 for a repeat', async () => {
+    const { body: c } = await t.http().post('/api/contracten').set('Authorization', `Bearer ${BEHEER}`).send(testContract('API-18', { aanbieder: { agb: '55555555' }, artikelen: ['1.5', '1.7'] }));
+    const pad = `/api/contracten/${c.id as string}/toestemmingen-voor-18`;
+    const body = { toewijzingNummer: '123', datum: '2026-03-01' };
+    expect((await t.http().post(pad).set('Authorization', `Bearer ${TOKENS.backoffice}`).send(body)).status).toBe(403);
+    const ok = await t.http().post(pad).set('Authorization', `Bearer ${TOKENS.contractmanager}`).send(body);
+    expect(ok.status).toBe(201);
+    expect(ok.body.id).toMatch(/^[0-9a-f-]{36}$/);
+    const dubbel = await t.http().post(pad).set('Authorization', `Bearer ${BEHEER}`).send(body);
+    expect(dubbel.status).toBe(409);
+    expect(dubbel.body.code).toBe('CONTRACT.TOESTEMMING_DUPLICATE');
+    expect(await sql(db.url, 'SELECT gemeente, toewijzing_nummer, datum::text FROM contract_toestemming_voor_18 WHERE contract_id = $1', [c.id])).toEqual([
+      { gemeente: '0363', toewijzing_nummer: '123', datum: '2026-03-01' },
+    ]);
+  });
+
   it('POST /api/contracten/import: a good CSV is imported in one go', async () => {
     const voor = await aantal('contract');
     const r = await t.http().post('/api/contracten/import').set('Authorization', `Bearer ${TOKENS.contractmanager}`).set('Content-Type', 'text/csv').send(GOEDE_CSV);

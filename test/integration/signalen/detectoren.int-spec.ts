@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DataSource } from 'typeorm';
-import { BestedingsruimteService, ClientenstopService, ContractenService, ContractRepository, PostgresBestedingsruimteBoeker } from '../../../src/contracten';
+import { BestedingsruimteService, ClientenstopService, ContractenService, ContractRepository, PostgresBestedingsruimteBoeker, ToestemmingService } from '../../../src/contracten';
 import { validateBericht } from '../../../src/istandaarden';
 import { loadConfig } from '../../../src/platform/config';
 import { createDataSource } from '../../../src/platform/database';
@@ -1017,5 +1017,45 @@ describe('bestedingsruimte.dreigt (BR-DREIGT, HR §10): overspending threatens a
     expect(rijen.map((r) => (JSON.parse(r.body) as Signaal).contractId)).toEqual([contracten['K-SNEL']]);
     // 3,600,000 booked + 1,200,000 x 9 months left = 14,400,000 against 10,000,000.
     expect(JSON.parse(rijen[0].body)).toMatchObject({ cijfers: { besteedCenten: 3_600_000, prognoseCenten: 14_400_000, runRateCenten: 1_200_000, maandenResterend: 9 } });
+  });
+});
+
+describe('wmo.voor-18 (WMO-VOOR-18, CS Wmo art. 1.7.2): Wmo support starting before 18 without the gemeente\'s approval', () => {
+  const G = '30000025';
+  const omgeving = detectorOmgeving();
+  let contractId: string;
+  const ref: Record<string, string> = {};
+
+  beforeAll(async () => {
+    const repository = new ContractRepository(omgeving.ds);
+    ({ id: contractId } = await new ContractenService(omgeving.ds, repository).maak(testContract('K-18', { aanbieder: { agb: G }, artikelen: ['1.5', '1.7'] })));
+    const toestemmingen = new ToestemmingService(omgeving.ds, repository);
+    await toestemmingen.registreerVoor18(contractId, { toewijzingNummer: '00000702', datum: '2026-03-01' });
+    await expect(toestemmingen.registreerVoor18(contractId, { toewijzingNummer: '702', datum: '2026-03-02' })).rejects.toMatchObject({ code: 'CONTRACT.TOESTEMMING_DUPLICATE' });
+    await expect(toestemmingen.registreerVoor18(contractId, { toewijzingNummer: '703', gemeente: '0599', datum: '2026-03-02' })).rejects.toMatchObject({ code: 'CONTRACT.TOESTEMMING_INVALID' });
+    const zonder = await new ContractenService(omgeving.ds, repository).maak(testContract('K-18-ZONDER', { aanbieder: { agb: '30000026' } }));
+    await expect(toestemmingen.registreerVoor18(zonder.id, { toewijzingNummer: '1', datum: '2026-03-02' })).rejects.toMatchObject({
+      code: 'CONTRACT.TOESTEMMING_INVALID', message: 'an approval before 18 belongs to a Wmo contract with optional article 1.7',
+    });
+    const toewijzing = async (nummer: string, geboortedatum: string, geregistreerd: string, ingang = '2026-04-01') => {
+      const [{ id }] = await sql<{ id: string }>(omgeving.db.url,
+        `INSERT INTO client_register_toewijzing (domein, gemeente, toewijzing_nummer, aanbieder, bsn, toewijzingsdatum, toewijzingstijd, ingangsdatum, geboortedatum, created_at)
+         VALUES ('wmo', '0363', $1, $2, $3, '2026-03-10', '10:00:00', $4, $5, $6) RETURNING id::text AS id`, [nummer, G, BSN, ingang, geboortedatum, geregistreerd]);
+      ref[nummer] = `toewijzing-${id.padStart(12, '0')}`;
+    };
+    await toewijzing('701', '2008-06-15', '2026-03-10T10:00:00+01'); // 17 at the start, no approval: counted
+    await toewijzing('702', '2008-06-15', '2026-03-10T10:00:00+01'); // approved
+    await toewijzing('704', '2007-01-15', '2026-03-10T10:00:00+01'); // 19 at the start
+    await toewijzing('705', '2008-06-15', '2026-02-27T10:00:00+01'); // registered in February
+  });
+
+  it('one monthly count per contract with opaque references, written once; the approved and the adults are not in it', async () => {
+    await omgeving.runner.runAll('2026-04-01', new Date('2026-04-01T04:00:00Z'));
+    await omgeving.runner.runAll('2026-04-02', new Date('2026-04-02T04:00:00Z'));
+    const rijen = await sql<{ dedup_key: string; body: string }>(omgeving.db.url, `SELECT dedup_key, body FROM signaal_outbox WHERE type = 'wmo.voor-18'`);
+    expect(rijen.map((r) => r.dedup_key)).toEqual([`wmo-voor-18:0363:${G}:${contractId}:2026-03`]);
+    expect(JSON.parse(rijen[0].body)).toMatchObject({ contractId, cijfers: { zonderToestemming: 1, datumOnzeker: 0, referenties: ref['701'] } });
+    expect(rijen[0].body).not.toContain(BSN);
+    expect(rijen[0].body).not.toContain('2008-06-15');
   });
 });

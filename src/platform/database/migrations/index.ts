@@ -14,6 +14,7 @@ import { PrestatieNatuurlijkeSleutel1795970000000 } from './1795970000000-presta
 import { DeclaratieDebetTotalen1795980000000 } from './1795980000000-declaratie-debet-totalen';
 import { ContractLooptijdMotivatie1795990000000 } from './1795990000000-contract-looptijd-motivatie';
 import { BestedingsruimteMaand1796000000000 } from './1796000000000-bestedingsruimte-maand';
+import { ContractToestemmingVoor181796010000000 } from './1796010000000-contract-toestemming-voor-18';
 
 /**
  * Every migration, oldest first. Listed explicitly (no glob) so the same list works from the
@@ -36,4 +37,5 @@ export const MIGRATIONS = [
   DeclaratieDebetTotalen1795980000000,
   ContractLooptijdMotivatie1795990000000,
   BestedingsruimteMaand1796000000000,
+  ContractToestemmingVoor181796010000000,
 ];
