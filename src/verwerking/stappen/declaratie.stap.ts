@@ -37,14 +37,6 @@ export interface DeclaratieDeps {
 }
 
 /**
- * A 323 in, one 325 out (istandaarden-3.2.md §4.3, §5.4, §6), all in the bericht's transaction:
- * level 2 → Header 0001 only; a TR056 duplicate → Header 9056 only; 9333/8214 → the Declaratie
- * class; otherwise each prestatie against the register and the contracts. The 325 is built
- * (buildDeclaratieAntwoord: TR342 by construction), checked against its XSD and rules, written in a
- * Du01 (crossRefnummer = the Di01's referentienummer) through the outbox; then the prestatie
- * register, the counters and the bestedingsruimte are updated and the declaratie marked answered.
- */
-/**
  * What vooruit read for a 323 under its lock, as far as it got: whether it was answered before, the
  * earlier declaraties (9333/8214) and, when those let it through, the register and the tarieven.
  */
@@ -59,6 +51,15 @@ interface Geladen {
   tarieven: Map<string, ContractTarief | null>;
 }
 
+/**
+ * A 323 in, one 325 out (istandaarden-3.2.md §4.3, §5.4, §6), all in the bericht's transaction:
+ * level 2 → Header 0001 only; a TR056 duplicate → Header 9056 only; 9333/8214 → the Declaratie
+ * class; otherwise each prestatie against the register and the contracts. The 325 is built
+ * (buildDeclaratieAntwoord: TR342 by construction), checked against its XSD and rules, written in a
+ * Du01 (crossRefnummer = the Di01's referentienummer) through the outbox; then the prestatie
+ * register, the counters and the bestedingsruimte are updated and the declaratie marked answered.
+ * For a large 323, vooruit takes the lock and reads the register while the schema is checked.
+ */
 export class DeclaratieStap implements VerwerkingStap {
   readonly naam = 'declaratie';
   private readonly klok: () => Date;
