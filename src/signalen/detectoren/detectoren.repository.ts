@@ -28,25 +28,37 @@ import type { ContractWachttijdNorm, ToewijzingWachttijd } from './wachttijd.det
 /** Register rows (alias t) of contract c's aanbieder in its domein, for the gemeenten it covers. */
 const VAN_CONTRACT = (t: string): string => `${t}.domein = c.domein AND ${t}.aanbieder = c.aanbieder AND ${t}.gemeente = ANY(c.gemeenten::text[])`;
 
-/** `stop.einddatum`: the latest actual stop of the start s, NULL while it runs. */
-const STOP_VAN_START = `LEFT JOIN LATERAL (
-                   SELECT max(x.einddatum) AS einddatum FROM client_register_levering x
-                    WHERE x.domein = s.domein AND x.gemeente = s.gemeente AND x.aanbieder = s.aanbieder AND x.bsn = s.bsn
-                      AND x.soort = 'stop' AND x.status = 'actueel' AND x.start_sleutel = s.start_sleutel) stop ON true`;
+/**
+ * The CTE `stops`: the latest actual stop of every start (by its start_sleutel), in one pass over
+ * the stops, which STOP_VAN_START joins by hash. A lookup per start had no index to use and made
+ * the detectors quadratic in the leveringen (bench/detectoren.bench.ts: 158 s at 50,000).
+ */
+const STOPS = `stops AS MATERIALIZED (
+       SELECT domein, gemeente, aanbieder, bsn, start_sleutel, max(einddatum) AS einddatum FROM client_register_levering
+        WHERE soort = 'stop' AND status = 'actueel' GROUP BY domein, gemeente, aanbieder, bsn, start_sleutel)`;
+
+/** `stop.einddatum`: the latest actual stop of the start s, NULL while it runs (needs the CTE STOPS). */
+const STOP_VAN_START = `LEFT JOIN stops stop ON stop.domein = s.domein AND stop.gemeente = s.gemeente AND stop.aanbieder = s.aanbieder
+                          AND stop.bsn = s.bsn AND stop.start_sleutel = s.start_sleutel`;
 
 /** GEEN-ACTIVITEIT-12M: running contracts with the latest activity of their aanbieder up to vandaag. */
 export async function leesContractActiviteit(m: EntityManager, vandaag: string): Promise<ContractActiviteit[]> {
   return (await m.query(
-    `SELECT c.id::text AS "contractId", c.domein, c.gemeente, c.aanbieder, c.uitvoeringsvariant,
+    `WITH ${STOPS},
+     -- The last day covered by an actual start, per aanbieder and gemeente: one pass, then per contract a few rows.
+     starts AS MATERIALIZED (
+       SELECT s.domein, s.gemeente, s.aanbieder, max(LEAST(COALESCE(stop.einddatum, $1::date), $1::date)) AS laatste
+         FROM client_register_levering s
+         ${STOP_VAN_START}
+        WHERE s.soort = 'start' AND s.status = 'actueel' AND s.begindatum <= $1::date
+        GROUP BY s.domein, s.gemeente, s.aanbieder)
+     SELECT c.id::text AS "contractId", c.domein, c.gemeente, c.aanbieder, c.uitvoeringsvariant,
             c.looptijd_van::text AS "looptijdVan", c.looptijd_tot::text AS "looptijdTot",
             GREATEST(
               (SELECT max(LEAST(p.periode_eind, $1::date)) FROM client_register_prestatie p
                 WHERE ${VAN_CONTRACT('p')}
                   AND p.debet_credit = 'D' AND p.status = 'goedgekeurd' AND p.periode_begin <= $1::date),
-              (SELECT max(LEAST(COALESCE(stop.einddatum, $1::date), $1::date)) FROM client_register_levering s
-                 ${STOP_VAN_START}
-                WHERE ${VAN_CONTRACT('s')}
-                  AND s.soort = 'start' AND s.status = 'actueel' AND s.begindatum <= $1::date),
+              (SELECT max(s.laatste) FROM starts s WHERE ${VAN_CONTRACT('s')}),
               (SELECT max(d.bericht_dagtekening) FROM register_declaratie d
                 WHERE ${VAN_CONTRACT('d')} AND d.bericht_dagtekening <= $1::date)
             )::text AS "laatsteActiviteit"
@@ -68,7 +80,8 @@ export async function leesContractActiviteit(m: EntityManager, vandaag: string):
  */
 export async function leesContractInzet(m: EntityManager, vandaag: string): Promise<ContractInzet[]> {
   return (await m.query(
-    `WITH c AS (
+    `WITH ${STOPS},
+     c AS (
        SELECT id, domein, gemeente, gemeenten, aanbieder, looptijd_van, looptijd_tot, inzet_norm,
               date_trunc('month', looptijd_van::timestamp)::date AS start_maand, $2::date AS deze_maand
          FROM contract
@@ -419,20 +432,33 @@ export async function leesVerwerkteHeenberichten(m: EntityManager, van: string, 
  */
 export async function leesAflopendeContracten(m: EntityManager, vandaag: string): Promise<AflopendContract[]> {
   return (await m.query(
-    `SELECT c.id::text AS "contractId", c.domein, c.gemeente, c.aanbieder, c.looptijd_tot::text AS einddatum,
-            (SELECT count(*)::int FROM (
-               SELECT DISTINCT ON (t.gemeente, t.toewijzing_nummer) t.ingangsdatum, t.einddatum, t.reden_wijziging
-                 FROM client_register_toewijzing t
-                WHERE ${VAN_CONTRACT('t')}
-                ORDER BY t.gemeente, t.toewijzing_nummer, t.toewijzingsdatum DESC, t.toewijzingstijd COLLATE "C" DESC) a
-              WHERE (a.einddatum IS NULL OR a.einddatum > c.looptijd_tot)
-                AND NOT COALESCE(a.einddatum = a.ingangsdatum AND a.reden_wijziging IN ('01', '13'), false)) AS toewijzingen,
-            (SELECT count(*)::int FROM client_register_levering s
-                ${STOP_VAN_START}
-              WHERE ${VAN_CONTRACT('s')} AND s.soort = 'start' AND s.status = 'actueel'
-                AND (stop.einddatum IS NULL OR stop.einddatum > c.looptijd_tot)) AS starts
-       FROM contract c
-      WHERE c.looptijd_tot IS NOT NULL AND c.looptijd_tot >= $1::date AND c.looptijd_tot <= ($1::date + interval '6 months')::date
+    `WITH ${STOPS},
+     c AS (
+       SELECT * FROM contract c
+        WHERE c.looptijd_tot IS NOT NULL AND c.looptijd_tot >= $1::date AND c.looptijd_tot <= ($1::date + interval '6 months')::date),
+     -- Per aanbieder, gemeente and end date (NULL: none), only for aanbieders with such a contract:
+     -- the actual toewijzingen (not deleted) and the starts by the end of their stop. MATERIALIZED:
+     -- computed once, not once per contract inside its subquery.
+     actueel AS (
+       SELECT DISTINCT ON (t.domein, t.gemeente, t.toewijzing_nummer) t.domein, t.gemeente, t.aanbieder, t.ingangsdatum, t.einddatum, t.reden_wijziging
+         FROM client_register_toewijzing t
+        WHERE (t.domein, t.aanbieder) IN (SELECT domein, aanbieder FROM c)
+        ORDER BY t.domein, t.gemeente, t.toewijzing_nummer, t.toewijzingsdatum DESC, t.toewijzingstijd COLLATE "C" DESC),
+     toewijzingen AS MATERIALIZED (
+       SELECT domein, gemeente, aanbieder, einddatum, count(*) AS aantal FROM actueel
+        WHERE NOT COALESCE(einddatum = ingangsdatum AND reden_wijziging IN ('01', '13'), false)
+        GROUP BY domein, gemeente, aanbieder, einddatum),
+     starts AS MATERIALIZED (
+       SELECT s.domein, s.gemeente, s.aanbieder, stop.einddatum, count(*) AS aantal
+         FROM client_register_levering s
+         ${STOP_VAN_START}
+        WHERE s.soort = 'start' AND s.status = 'actueel' AND (s.domein, s.aanbieder) IN (SELECT domein, aanbieder FROM c)
+        GROUP BY s.domein, s.gemeente, s.aanbieder, stop.einddatum)
+     SELECT c.id::text AS "contractId", c.domein, c.gemeente, c.aanbieder, c.looptijd_tot::text AS einddatum,
+            (SELECT COALESCE(sum(t.aantal), 0)::int FROM toewijzingen t WHERE ${VAN_CONTRACT('t')} AND (t.einddatum IS NULL OR t.einddatum > c.looptijd_tot)) AS toewijzingen,
+            (SELECT COALESCE(sum(s.aantal), 0)::int FROM starts s WHERE ${VAN_CONTRACT('s')} AND (s.einddatum IS NULL OR s.einddatum > c.looptijd_tot)) AS starts
+       FROM c
+      WHERE true
         AND NOT EXISTS (
               SELECT 1 FROM contract n
                WHERE n.id <> c.id AND n.domein = c.domein AND n.aanbieder = c.aanbieder AND n.gemeenten && c.gemeenten
