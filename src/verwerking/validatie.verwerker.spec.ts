@@ -158,7 +158,9 @@ describe('ValidatieVerwerker', () => {
       const u = await new ValidatieVerwerker(await testSchemas(), config, [stap]).verwerk(bericht(groot), opnemend, logger);
       expect(u.status).toBe('verwerkt');
       expect(statements).toEqual(['SAVEPOINT vooruit', 'SELECT 1/0', 'ROLLBACK TO SAVEPOINT vooruit', 'RELEASE SAVEPOINT vooruit', 'voerUit']);
-      expect(warnings).toMatchObject([{ stap: 'faalt', err: { message: 'division by zero' } }]);
+      expect(warnings).toEqual([{ stap: 'faalt', fout: { type: 'Error', code: undefined } }]);
+      // The message could quote the unchecked bericht: it stays out of the log.
+      expect(JSON.stringify(warnings)).not.toContain('division by zero');
     });
 
     it('a tree the schema check rejects: vooruit may have run, the steps get bijXsdFout and no typed bericht', async () => {

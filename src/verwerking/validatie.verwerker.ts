@@ -78,7 +78,10 @@ async function leesVooruit(stappen: readonly VerwerkingStap[], ctx: VooruitConte
     } catch (e) {
       await ctx.tx.query('ROLLBACK TO SAVEPOINT vooruit');
       await ctx.tx.query('RELEASE SAVEPOINT vooruit');
-      ctx.log.warn({ stap: stap.naam, err: e }, 'early reads failed and were rolled back; the step reads for itself');
+      // The tree is not schema-checked yet: an error's message may quote its content, so only its kind is logged.
+      // The step reads again; a failure there is logged in full by the processing path.
+      const fout = e instanceof Error ? { type: e.name, code: (e as { code?: unknown }).code } : { type: typeof e };
+      ctx.log.warn({ stap: stap.naam, fout }, 'early reads failed and were rolled back; the step reads for itself');
     }
   }
 }
