@@ -36,6 +36,21 @@ export type DetectorInstellingen = Pick<
   'verlengingVoorloopDagen' | 'bestedingsruimteVoorloopDagen' | 'wachttijdNormWeken' | 'productgroepen' | 'plan165VooruitMaanden' | 'termijnWaarschuwingWerkdagen' | 'termijnHorizonDagen'
 >;
 
+/** A detector over the previous calendar month of vandaag: its rows read from the month's first to its last day. */
+function overVorigeMaand<R>(
+  naam: string,
+  lees: (m: EntityManager, van: string, tot: string) => Promise<R[]>,
+  detecteer: (rijen: R[], vandaag: string, waargenomenOp: string) => Signaal[],
+): Detector {
+  return {
+    naam,
+    detecteer: async (m, v, w) => {
+      const maand = vorigeMaand(v);
+      return detecteer(await lees(m, maand.van, maand.tot), v, w);
+    },
+  };
+}
+
 export function standaardDetectoren(config: DetectorInstellingen): Detector[] {
   return [
     { naam: 'levering.geen-12-maanden', detecteer: async (m, v, w) => detecteerGeenLevering(await leesContractActiviteit(m, v), v, w) },
@@ -57,27 +72,9 @@ export function standaardDetectoren(config: DetectorInstellingen): Detector[] {
         return detecteerWachttijd(rijen, v, { normWeken: config.wachttijdNormWeken, productgroepen: config.productgroepen }, w, contractNormen);
       },
     },
-    {
-      naam: 'declaratie.uitval-maand',
-      detecteer: async (m, v, w) => {
-        const maand = vorigeMaand(v);
-        return detecteerDeclaratieUitval(await leesDeclaratieMaand(m, maand.van, maand.tot), v, w);
-      },
-    },
-    {
-      naam: 'bericht.uitval-maand',
-      detecteer: async (m, v, w) => {
-        const maand = vorigeMaand(v);
-        return detecteerBerichtUitval(await leesVerwerkteHeenberichten(m, maand.van, maand.tot), v, w);
-      },
-    },
-    {
-      naam: 'wmo.voor-18',
-      detecteer: async (m, v, w) => {
-        const maand = vorigeMaand(v);
-        return detecteerWmoVoor18(await leesNieuweWmoToewijzingen(m, maand.van, maand.tot), v, w);
-      },
-    },
+    overVorigeMaand('declaratie.uitval-maand', leesDeclaratieMaand, detecteerDeclaratieUitval),
+    overVorigeMaand('bericht.uitval-maand', leesVerwerkteHeenberichten, detecteerBerichtUitval),
+    overVorigeMaand('wmo.voor-18', leesNieuweWmoToewijzingen, detecteerWmoVoor18),
     {
       naam: 'jeugd.plan-16-5',
       detecteer: async (m, v, w) => detecteerPlan165(await leesJeugdigenMetToewijzing(m, v), v, config.plan165VooruitMaanden, w),
@@ -87,13 +84,7 @@ export function standaardDetectoren(config: DetectorInstellingen): Detector[] {
       detecteer: async (m, v, w) =>
         detecteerTermijnen(await leesOpenTermijnen(m), v, { waarschuwingWerkdagen: config.termijnWaarschuwingWerkdagen, horizonDagen: config.termijnHorizonDagen }, w),
     },
-    {
-      naam: 'termijn.aanbieder',
-      detecteer: async (m, v, w) => {
-        const maand = vorigeMaand(v);
-        return detecteerTermijnAanbieder(await leesStartStopMeldingen(m, maand.van, maand.tot), v, w);
-      },
-    },
+    overVorigeMaand('termijn.aanbieder', leesStartStopMeldingen, detecteerTermijnAanbieder),
     {
       naam: 'termijn.aanbieder-retour',
       detecteer: async (m, v, w) => {
@@ -102,13 +93,7 @@ export function standaardDetectoren(config: DetectorInstellingen): Detector[] {
         return detecteerRetourTermijnAanbieder(await leesVerzondenHeenberichten(m, plusDagen(maand.van, -21), maand.tot), v, w);
       },
     },
-    {
-      naam: 'beeindiging.aanbieder',
-      detecteer: async (m, v, w) => {
-        const maand = vorigeMaand(v);
-        return detecteerBeeindigingAanbieder(await leesEenzijdigeBeeindigingen(m, maand.van, maand.tot), v, w);
-      },
-    },
+    overVorigeMaand('beeindiging.aanbieder', leesEenzijdigeBeeindigingen, detecteerBeeindigingAanbieder),
     {
       naam: 'clientenstop.actief',
       detecteer: async (m, v, w) => detecteerClientenstopActief(await leesClientenstopDag(m, plusDagen(v, -1)), v, w),
