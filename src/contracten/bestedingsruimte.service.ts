@@ -4,7 +4,7 @@ import { AppException } from '../platform/errors';
 import type { PostgresBestedingsruimteBoeker } from './bestedingsruimte.boeker';
 import { valideerNieuweBestedingsruimte } from './contract-invoer';
 import type { ContractRepository } from './contract.repository';
-import { controleerContractId } from './contracten.service';
+import { bestaandContract, controleerContractId } from './contracten.service';
 
 export interface NieuweBestedingsruimte {
   id: string;
@@ -32,8 +32,7 @@ export class BestedingsruimteService {
     const { invoer, fouten } = valideerNieuweBestedingsruimte(body);
     if (fouten.length > 0) throw ongeldig(fouten);
     return this.dataSource.transaction(async (m) => {
-      const contract = await this.repository.contract(m, contractId);
-      if (!contract) throw new AppException('CONTRACT.NOT_FOUND', 'no contract with this id', HttpStatus.NOT_FOUND);
+      const contract = bestaandContract(await this.repository.contract(m, contractId));
       if (!contract.artikelen.includes('1.5')) throw ongeldig(['a bestedingsruimte needs optional article 1.5 in the contract']);
       if (contract.uitvoeringsvariant === 'taakgericht') throw ongeldig(['a taakgericht contract has no bestedingsruimte (art. 1.5.1/1.5.2)']);
       // Bookings of this contract wait from here until the commit: the total copied stays the total.

@@ -5,7 +5,7 @@ import type { SignaalWriter } from '../signalen/signaal.port';
 import { valideerClientenstop, type ClientenstopInvoer } from './clientenstop-invoer';
 import { crisisSignaal, meldingSignaal, type StopContract } from './clientenstop.signalen';
 import type { ClientenstopRij, ContractRepository } from './contract.repository';
-import { controleerContractId } from './contracten.service';
+import { bestaandContract, controleerContractId } from './contracten.service';
 
 export interface ClientenstopOverzicht {
   contractId: string;
@@ -27,8 +27,7 @@ export class ClientenstopService {
     const { stop, fouten } = valideerClientenstop(body);
     if (fouten.length > 0) throw ongeldig(fouten);
     return this.dataSource.transaction(async (m) => {
-      const contract = await this.repository.stopContract(m, contractId);
-      if (!contract) throw new AppException('CONTRACT.NOT_FOUND', 'no contract with this id', HttpStatus.NOT_FOUND);
+      const contract = bestaandContract(await this.repository.stopContract(m, contractId));
       const samenhang = controleerTegenContract(stop, contract);
       if (samenhang.length > 0) throw ongeldig(samenhang);
       const id = await this.repository.insertStop(m, contractId, stop);
@@ -40,9 +39,7 @@ export class ClientenstopService {
 
   async lijst(contractId: string): Promise<ClientenstopOverzicht> {
     controleerContractId(contractId);
-    if (!(await this.repository.stopContract(this.dataSource.manager, contractId))) {
-      throw new AppException('CONTRACT.NOT_FOUND', 'no contract with this id', HttpStatus.NOT_FOUND);
-    }
+    bestaandContract(await this.repository.stopContract(this.dataSource.manager, contractId));
     const rijen = await this.repository.stops(contractId);
     return { contractId, clientenstops: rijen.map((r) => ({ ...r, geregistreerdOp: new Date(r.geregistreerdOp).toISOString() })) };
   }

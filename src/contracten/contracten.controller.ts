@@ -10,6 +10,11 @@ import type { ImportFout } from './contract-csv';
 import { ContractenService, type BestedingsruimteOverzicht } from './contracten.service';
 import { ToestemmingService } from './toestemming.service';
 
+/** 415 CONTRACT.UNSUPPORTED_MEDIA_TYPE unless the body is JSON (every route here but the CSV import). */
+function vereisJson(req: Request): void {
+  if (!req.is('application/json')) throw new AppException('CONTRACT.UNSUPPORTED_MEDIA_TYPE', 'Content-Type must be application/json', HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+}
+
 /** Largest CSV import accepted. */
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 
@@ -32,7 +37,7 @@ export class ContractenController {
   @ApiResponse({ status: 400, description: 'CONTRACT.INVALID' })
   @ApiResponse({ status: 409, description: 'CONTRACT.DUPLICATE' })
   async maak(@Req() req: Request, @Body() body: unknown): Promise<{ id: string }> {
-    if (!req.is('application/json')) throw new AppException('CONTRACT.UNSUPPORTED_MEDIA_TYPE', 'Content-Type must be application/json', HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+    vereisJson(req);
     return this.service.maak(body);
   }
 
@@ -76,7 +81,7 @@ export class ContractenController {
   @ApiResponse({ status: 400, description: 'CONTRACT.INVALID (one problem per "; "), CONTRACT.INVALID_ID' })
   @ApiResponse({ status: 404, description: 'CONTRACT.NOT_FOUND' })
   async zetNormen(@Req() req: Request, @Param('id') id: string, @Body() body: unknown): Promise<Awaited<ReturnType<ContractenService['zetNormen']>>> {
-    if (!req.is('application/json')) throw new AppException('CONTRACT.UNSUPPORTED_MEDIA_TYPE', 'Content-Type must be application/json', HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+    vereisJson(req);
     return this.service.zetNormen(id, body);
   }
 
@@ -89,7 +94,7 @@ export class ContractenController {
   @ApiResponse({ status: 404, description: 'CONTRACT.NOT_FOUND' })
   @ApiResponse({ status: 409, description: 'CONTRACT.BESTEDINGSRUIMTE_CONFLICT: the versie given is not the next one of the period' })
   async voegBestedingsruimteToe(@Req() req: Request, @Param('id') id: string, @Body() body: unknown): Promise<NieuweBestedingsruimte> {
-    if (!req.is('application/json')) throw new AppException('CONTRACT.UNSUPPORTED_MEDIA_TYPE', 'Content-Type must be application/json', HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+    vereisJson(req);
     return this.ruimtes.voegToe(id, body);
   }
 
@@ -102,7 +107,7 @@ export class ContractenController {
   @ApiResponse({ status: 404, description: 'CONTRACT.NOT_FOUND' })
   @ApiResponse({ status: 409, description: 'CONTRACT.TOESTEMMING_DUPLICATE' })
   async registreerToestemmingVoor18(@Req() req: Request, @Param('id') id: string, @Body() body: unknown): Promise<{ id: string }> {
-    if (!req.is('application/json')) throw new AppException('CONTRACT.UNSUPPORTED_MEDIA_TYPE', 'Content-Type must be application/json', HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+    vereisJson(req);
     return this.toestemmingen.registreerVoor18(id, body);
   }
 
@@ -114,7 +119,7 @@ export class ContractenController {
   @ApiResponse({ status: 400, description: 'CLIENTENSTOP.INVALID (one problem per "; "), CONTRACT.INVALID_ID' })
   @ApiResponse({ status: 404, description: 'CONTRACT.NOT_FOUND' })
   async registreerStop(@Req() req: Request, @Param('id') id: string, @Body() body: unknown): Promise<{ id: string }> {
-    if (!req.is('application/json')) throw new AppException('CONTRACT.UNSUPPORTED_MEDIA_TYPE', 'Content-Type must be application/json', HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+    vereisJson(req);
     return this.stops.registreer(id, body);
   }
 

@@ -27,6 +27,12 @@ export function controleerContractId(id: string): void {
   if (!UUID.test(id)) throw new AppException('CONTRACT.INVALID_ID', 'the contract id must be a UUID', HttpStatus.BAD_REQUEST);
 }
 
+/** The contract a /api/contracten/:id route looked up; 404 CONTRACT.NOT_FOUND when there is none. */
+export function bestaandContract<T>(contract: T | null | undefined): T {
+  if (!contract) throw new AppException('CONTRACT.NOT_FOUND', 'no contract with this id', HttpStatus.NOT_FOUND);
+  return contract;
+}
+
 /** Creating and importing contract master data, and the bestedingsruimte overview. */
 export class ContractenService {
   constructor(
@@ -71,8 +77,7 @@ export class ContractenService {
     const { wijziging, fouten } = valideerNormenWijziging(body);
     if (fouten.length > 0) throw new AppException('CONTRACT.INVALID', fouten.join('; ').slice(0, 2000), HttpStatus.BAD_REQUEST);
     return this.dataSource.transaction(async (m) => {
-      const contract = await this.repository.contract(m, id);
-      if (!contract) throw new AppException('CONTRACT.NOT_FOUND', 'no contract with this id', HttpStatus.NOT_FOUND);
+      const contract = bestaandContract(await this.repository.contract(m, id));
       // Art. 1.6 binds only when the contract includes it (contractstandaard-signals.md §0).
       if (wijziging.inzetNorm && !contract.artikelen.includes('1.6')) {
         throw new AppException('CONTRACT.INVALID', 'an inzetNorm needs optional article 1.6 in the artikelen of the contract', HttpStatus.BAD_REQUEST);
@@ -83,8 +88,7 @@ export class ContractenService {
 
   async bestedingsruimte(id: string): Promise<BestedingsruimteOverzicht> {
     controleerContractId(id);
-    const contract = await this.repository.contract(this.dataSource.manager, id);
-    if (!contract) throw new AppException('CONTRACT.NOT_FOUND', 'no contract with this id', HttpStatus.NOT_FOUND);
+    bestaandContract(await this.repository.contract(this.dataSource.manager, id));
     const rijen = await this.repository.bestedingsruimtes(id);
     return {
       contractId: id,

@@ -3,7 +3,7 @@ import type { DataSource } from 'typeorm';
 import { AppException } from '../platform/errors';
 import { valideerToestemmingVoor18 } from './contract-invoer';
 import type { ContractRepository } from './contract.repository';
-import { controleerContractId } from './contracten.service';
+import { bestaandContract, controleerContractId } from './contracten.service';
 
 /**
  * Approvals the gemeente registers under a contract with article 1.7 (18-/18+): that Wmo support
@@ -21,8 +21,7 @@ export class ToestemmingService {
     const { toestemming, fouten } = valideerToestemmingVoor18(body);
     if (fouten.length > 0) throw ongeldig(fouten);
     return this.dataSource.transaction(async (m) => {
-      const contract = await this.repository.contract(m, contractId);
-      if (!contract) throw new AppException('CONTRACT.NOT_FOUND', 'no contract with this id', HttpStatus.NOT_FOUND);
+      const contract = bestaandContract(await this.repository.contract(m, contractId));
       if (contract.domein !== 'wmo' || !contract.artikelen.includes('1.7')) throw ongeldig(['an approval before 18 belongs to a Wmo contract with optional article 1.7']);
       const gemeente = toestemming.gemeente ?? (contract.gemeenten.length === 1 ? contract.gemeenten[0] : null);
       if (gemeente === null) throw ongeldig([`gemeente is required: the contract covers ${contract.gemeenten.join(', ')}`]);
