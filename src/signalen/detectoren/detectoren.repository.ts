@@ -25,6 +25,17 @@ import type { ContractWachttijdNorm, ToewijzingWachttijd } from './wachttijd.det
  * computes with, which never reaches a signal.
  */
 
+/**
+ * `kolom` (a timestamptz) on a Dutch calendar day from `van` to `tot` (SQL date expressions), as a
+ * range on the column itself.
+ */
+const OP_NL_DAGEN = (kolom: string, van: string, tot: string): string =>
+  `${kolom} >= (${van}::timestamp AT TIME ZONE 'Europe/Amsterdam') AND ${kolom} < ((${tot} + 1)::timestamp AT TIME ZONE 'Europe/Amsterdam')`;
+
+/** Toewijzing row t is the first version of its ToewijzingNummer (the lowest register id). */
+const EERSTE_VERSIE = `NOT EXISTS (SELECT 1 FROM client_register_toewijzing e
+                                 WHERE e.domein = t.domein AND e.gemeente = t.gemeente AND e.toewijzing_nummer = t.toewijzing_nummer AND e.id < t.id)`;
+
 /** Register rows (alias t) of contract c's aanbieder in its domein, for the gemeenten it covers. */
 const VAN_CONTRACT = (t: string): string => `${t}.domein = c.domein AND ${t}.aanbieder = c.aanbieder AND ${t}.gemeente = ANY(c.gemeenten::text[])`;
 
@@ -289,10 +300,8 @@ export async function leesClientenstopDag(m: EntityManager, dag: string): Promis
              SELECT json_agg(json_build_object('categorie', t.product ->> 'categorie', 'code', t.product ->> 'code')) AS producten
                FROM client_register_toewijzing t
               WHERE t.domein = c.domein AND t.gemeente = ANY (c.gemeenten::text[]) AND t.aanbieder = c.aanbieder
-                AND t.created_at >= ($1::date::timestamp AT TIME ZONE 'Europe/Amsterdam')
-                AND t.created_at < (($1::date + 1)::timestamp AT TIME ZONE 'Europe/Amsterdam')
-                AND NOT EXISTS (SELECT 1 FROM client_register_toewijzing e
-                                 WHERE e.domein = t.domein AND e.gemeente = t.gemeente AND e.toewijzing_nummer = t.toewijzing_nummer AND e.id < t.id)) n ON true
+                AND ${OP_NL_DAGEN('t.created_at', '$1::date', '$1::date')}
+                AND ${EERSTE_VERSIE}) n ON true
       WHERE s.begindatum <= $1::date AND (s.einddatum IS NULL OR s.einddatum >= $1::date)`,
     [dag],
   )) as ClientenstopDag[];
@@ -368,8 +377,7 @@ export async function leesVerzondenHeenberichten(m: EntityManager, van: string, 
          FROM client_outbound_bericht o
          JOIN client_inbound_bericht i ON i.id = o.inbound_id
         WHERE o.soort = 'Di01' AND o.status = 'verzonden' AND o.functie IN ('WMO301', 'JW301', 'WMO319', 'JW319')
-          AND o.sent_at >= ($1::date::timestamp AT TIME ZONE 'Europe/Amsterdam')
-          AND o.sent_at < (($2::date + 1)::timestamp AT TIME ZONE 'Europe/Amsterdam')),
+          AND ${OP_NL_DAGEN('o.sent_at', '$1::date', '$2::date')}),
      retour AS (
        SELECT x.domein, x.afzender, x.ontvanger, x.bericht, x.identificatie, x.dagtekening, min(x.received_at) AS ontvangen
          FROM client_inbound_bericht x
@@ -396,8 +404,7 @@ export async function leesEenzijdigeBeeindigingen(m: EntityManager, van: string,
        FROM client_register_levering
       WHERE soort = 'stop' AND status = 'actueel'
         AND ((domein = 'wmo' AND reden_beeindiging = '22') OR (domein = 'jeugd' AND reden_beeindiging = '33'))
-        AND created_at >= ($1::date::timestamp AT TIME ZONE 'Europe/Amsterdam')
-        AND created_at < (($2::date + 1)::timestamp AT TIME ZONE 'Europe/Amsterdam')
+        AND ${OP_NL_DAGEN('created_at', '$1::date', '$2::date')}
       GROUP BY domein, gemeente, aanbieder
       ORDER BY domein, gemeente, aanbieder`,
     [van, tot],
@@ -418,8 +425,7 @@ export async function leesVerwerkteHeenberichten(m: EntityManager, van: string, 
        FROM client_inbound_bericht i
       WHERE i.bericht IN ('WMO305', 'JW305', 'WMO307', 'JW307', 'WMO315', 'JW315', 'WMO317', 'JW317')
         AND i.status IN ('verwerkt', 'afgekeurd', 'uitval') AND i.domein IS NOT NULL
-        AND i.processed_at >= ($1::date::timestamp AT TIME ZONE 'Europe/Amsterdam')
-        AND i.processed_at < (($2::date + 1)::timestamp AT TIME ZONE 'Europe/Amsterdam')`,
+        AND ${OP_NL_DAGEN('i.processed_at', '$1::date', '$2::date')}`,
     [van, tot],
   )) as VerwerktHeenbericht[];
 }
@@ -458,8 +464,7 @@ export async function leesAflopendeContracten(m: EntityManager, vandaag: string)
             (SELECT COALESCE(sum(t.aantal), 0)::int FROM toewijzingen t WHERE ${VAN_CONTRACT('t')} AND (t.einddatum IS NULL OR t.einddatum > c.looptijd_tot)) AS toewijzingen,
             (SELECT COALESCE(sum(s.aantal), 0)::int FROM starts s WHERE ${VAN_CONTRACT('s')} AND (s.einddatum IS NULL OR s.einddatum > c.looptijd_tot)) AS starts
        FROM c
-      WHERE true
-        AND NOT EXISTS (
+      WHERE NOT EXISTS (
               SELECT 1 FROM contract n
                WHERE n.id <> c.id AND n.domein = c.domein AND n.aanbieder = c.aanbieder AND n.gemeenten && c.gemeenten
                  AND n.looptijd_van <= c.looptijd_tot + 1 AND (n.looptijd_tot IS NULL OR n.looptijd_tot > c.looptijd_tot))`,
@@ -489,8 +494,7 @@ export async function leesNieuweContracten(m: EntityManager, vandaag: string): P
     `SELECT id::text AS "contractId", domein, gemeente, aanbieder, looptijd_van::text AS "looptijdVan", looptijd_tot::text AS "looptijdTot",
             verlengopties, looptijd_motivatie IS NOT NULL AS motivatie
        FROM contract
-      WHERE created_at >= (($1::date - 30)::timestamp AT TIME ZONE 'Europe/Amsterdam')
-        AND created_at < (($1::date + 1)::timestamp AT TIME ZONE 'Europe/Amsterdam')`,
+      WHERE ${OP_NL_DAGEN('created_at', '($1::date - 30)', '$1::date')}`,
     [vandaag],
   )) as GeregistreerdContract[];
 }
@@ -522,10 +526,8 @@ export async function leesNieuweWmoToewijzingen(m: EntityManager, van: string, t
        SELECT t.id, t.gemeente, t.aanbieder, t.toewijzing_nummer, t.ingangsdatum, t.geboortedatum, t.geboortedatum_gebruik, t.inbound_id
          FROM client_register_toewijzing t
         WHERE t.domein = 'wmo'
-          AND t.created_at >= ($1::date::timestamp AT TIME ZONE 'Europe/Amsterdam')
-          AND t.created_at < (($2::date + 1)::timestamp AT TIME ZONE 'Europe/Amsterdam')
-          AND NOT EXISTS (SELECT 1 FROM client_register_toewijzing e
-                           WHERE e.domein = t.domein AND e.gemeente = t.gemeente AND e.toewijzing_nummer = t.toewijzing_nummer AND e.id < t.id))
+          AND ${OP_NL_DAGEN('t.created_at', '$1::date', '$2::date')}
+          AND ${EERSTE_VERSIE})
      SELECT n.gemeente, n.aanbieder, c.id::text AS "contractId", n.ingangsdatum::text AS ingangsdatum,
             n.geboortedatum::text AS geboortedatum, n.geboortedatum_gebruik AS "datumGebruik",
             EXISTS (SELECT 1 FROM contract_toestemming_voor_18 a
